@@ -1,0 +1,43 @@
+"""Extract one report: bytes in, document metadata + tables + cells out."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .metadata import DocumentMeta, read_metadata
+from .tables import Table, find_tables
+from .text import ReportDecodeError, decode_report, split_lines
+from .vocabulary import Vocabulary, load_vocabulary
+
+
+class ExtractionError(ValueError):
+    """A report that cannot be extracted; the message names the file."""
+
+
+@dataclass
+class Document:
+    source_file: str
+    sha256: str
+    meta: DocumentMeta
+    tables: list[Table]
+    n_lines: int
+
+
+def extract_document(source_file: str, data: bytes, vocab: Vocabulary | None = None) -> Document:
+    vocab = vocab or load_vocabulary()
+    try:
+        text = decode_report(data)
+    except ReportDecodeError as exc:
+        raise ExtractionError(f"{source_file}: {exc}") from exc
+    lines = split_lines(text)
+    tables = find_tables(lines, vocab)
+    if not tables:
+        raise ExtractionError(f"{source_file}: no table with numbers was found in the text")
+    meta = read_metadata(lines, vocab)
+    return Document(source_file, hashlib.sha256(data).hexdigest(), meta, tables, len(lines))
+
+
+def extract_file(path: str | Path, vocab: Vocabulary | None = None) -> Document:
+    path = Path(path)
+    return extract_document(path.name, path.read_bytes(), vocab)

@@ -1,0 +1,165 @@
+"""One line of report text, read as a possible table row: label, value tokens, gaps."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numbers import is_marker, is_number_token, leading_marker, parse_number
+from .text import strip_markup
+from .vocabulary import Vocabulary
+
+YEAR_RE = re.compile(r"^(19|20)\d\d$")
+_WS_TOKEN_RE = re.compile(r"\S+")
+FOOTNOTE_ONLY_RE = re.compile(r"^[*¹²³⁴⁵⁶⁷⁸⁹⁰]+\)?$")
+
+
+@dataclass
+class LineInfo:
+    """What a line offers to a table: its label, its value tokens (space layout) or value
+    cells (tab layout), and whether it looks like a header line."""
+
+    line_no: int
+    text: str
+    is_tab: bool = False
+    label: str = ""
+    context: str = ""  # text cells before the label (tab layout), e.g. the goal of an indicator
+    tokens: list[str] = field(default_factory=list)  # space layout: number/marker tokens
+    gaps: list[int] = field(default_factory=list)  # spaces before each token (space layout)
+    cells: list[str] = field(default_factory=list)  # tab layout: cells after the label
+    n_tab_lead: int = 0  # tab layout: index of the label cell
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def n_values(self) -> int:
+        if self.is_tab:
+            return sum(1 for c in self.cells if is_value_cell(c))
+        return len(self.tokens)
+
+    @property
+    def has_values(self) -> bool:
+        return self.n_values > 0
+
+    def only_years(self) -> bool:
+        vals = [c for c in self.cells if c.strip()] if self.is_tab else self.tokens
+        return bool(vals) and all(YEAR_RE.match(v.strip()) for v in vals)
+
+
+def is_value_cell(cell: str) -> bool:
+    c = cell.strip()
+    return bool(c) and (parse_number(c) is not None or is_marker(c) or leading_marker(c))
+
+
+def analyse_line(line_no: int, raw: str) -> LineInfo:
+    text = strip_markup(raw).rstrip()
+    info = LineInfo(line_no=line_no, text=text)
+    if not text.strip():
+        return info
+    if "\t" in text:
+        return _analyse_tab(info)
+    return _analyse_space(info)
+
+
+def _analyse_tab(info: LineInfo) -> LineInfo:
+    info.is_tab = True
+    cells = [c.strip() for c in info.text.split("\t")]
+    first_value = next((i for i, c in enumerate(cells) if is_value_cell(c)), None)
+    head = cells if first_value is None else cells[:first_value]
+    text_idx = [i for i, c in enumerate(head) if c]
+    if first_value is None:
+        # no values: label is the first text cell, the rest are header/text cells
+        label_idx = text_idx[0] if text_idx else 0
+    else:
+        label_idx = text_idx[-1] if text_idx else max(first_value - 1, 0)
+        if not text_idx:
+            label_idx = first_value - 1 if first_value > 0 else -1
+    info.label = cells[label_idx] if label_idx >= 0 else ""
+    info.context = " ".join(cells[i] for i in text_idx if i < label_idx)
+    info.cells = cells[label_idx + 1 :]
+    while info.cells and not info.cells[-1]:
+        info.cells.pop()
+    info.n_tab_lead = label_idx
+    return info
+
+
+def _analyse_space(info: LineInfo) -> LineInfo:
+    text = info.text
+    spans = [(m.group(), m.start(), m.end()) for m in _WS_TOKEN_RE.finditer(text)]
+    vals: list[tuple[str, int, int]] = []
+    i = len(spans) - 1
+    while i >= 0:
+        tok, s, e = spans[i]
+        if tok == "%" or FOOTNOTE_ONLY_RE.match(tok):
+            # attaches to the number before it
+            if i > 0 and (is_number_token(spans[i - 1][0]) or is_number_token(spans[i - 1][0] + "%")):
+                ptok, ps, _ = spans[i - 1]
+                joiner = " " if tok == "%" else ""
+                spans[i - 1] = (ptok + joiner + tok if tok == "%" else ptok + tok, ps, e)
+                i -= 1
+                continue
+            break
+        if is_number_token(tok.replace(" %", "%")) or _is_space_marker(tok):
+            vals.append((tok, s, e))
+            i -= 1
+            continue
+        break
+    vals.reverse()
+    # "- 20 347": a lone minus followed by a number is that number's sign
+    merged: list[tuple[str, int, int]] = []
+    for tok, s, e in vals:
+        if merged and merged[-1][0] in "-−–" and re.match(r"^\d", tok) and s - merged[-1][2] == 1:
+            ptok, ps, _ = merged.pop()
+            merged.append((ptok + tok, ps, e))
+        else:
+            merged.append((tok, s, e))
+    # a dangling sign at the start belongs to the label (e.g. "-varav ...") only if no digit follows
+    label_end = merged[0][1] if merged else len(text)
+    info.label = text[:label_end].strip()
+    info.tokens = [t for t, _, _ in merged]
+    prev_end = len(text[:label_end].rstrip()) if info.label else label_end
+    gaps = []
+    for tok, s, e in merged:
+        gaps.append(s - prev_end)
+        prev_end = e
+    info.gaps = gaps
+    # a label that is only a number-like code ('51*') is still a label
+    return info
+
+
+def _is_space_marker(tok: str) -> bool:
+    t = tok.rstrip("*")
+    return is_marker(t) and t.lower() not in ("x",) or t in ("I.U", "i.u.")
+
+
+def is_header_line(info: LineInfo, vocab: Vocabulary) -> bool:
+    """A line that names columns: header words or years, and no values but years."""
+    if info.blank:
+        return False
+    if info.is_tab:
+        numbers = [c for c in info.cells if is_value_cell(c)]
+        texts = [c for c in [info.label] + info.cells if c and not is_value_cell(c)]
+        if any(not YEAR_RE.match(c.strip()) for c in numbers):
+            return False
+        return bool(numbers or texts) and (
+            bool(numbers) or any(_has_header_word(c, vocab) for c in texts)
+        ) and len(texts) + len(numbers) >= 2
+    if info.has_values and not info.only_years():
+        return False
+    if info.only_years() and (not info.label or _has_header_word(info.label, vocab) or len(info.label) < 40):
+        return True
+    return len(info.text.strip()) <= 100 and _has_header_word(info.text, vocab)
+
+
+def _has_header_word(text: str, vocab: Vocabulary) -> bool:
+    return count_header_words(text, vocab) > 0
+
+
+def count_header_words(text: str, vocab: Vocabulary) -> int:
+    n = 0
+    for w in re.split(r"[\s/]+", text):
+        w = w.strip(".,:;()*")
+        if w and (vocab.is_header_word(w) or YEAR_RE.match(w)):
+            n += 1
+    return n

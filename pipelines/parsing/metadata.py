@@ -1,0 +1,98 @@
+"""A report's metadata read from its own text: title, organisation, kind, period."""
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from .vocabulary import Vocabulary
+
+MONTHS = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
+    "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+}
+ORG_RE = re.compile(r"\b([A-ZÅÄÖ][a-zåäö\-]+(?:styrelsen|nämnden|förvaltningen))\b")
+
+
+@dataclass
+class DocumentMeta:
+    title: str | None
+    organisation: str | None
+    report_kind: str | None
+    period_end: date | None
+    fiscal_year: int | None
+
+
+def read_metadata(lines: list[str], vocab: Vocabulary) -> DocumentMeta:
+    text_lines = [l.replace("\t", " ").strip() for l in lines]
+    kind, kind_line = None, None
+    for i, line in enumerate(text_lines):
+        low = line.lower()
+        for word, rk in vocab.report_kinds:
+            if word in low:
+                kind, kind_line = rk, i
+                break
+        if kind:
+            break
+    fiscal_year = None
+    if kind_line is not None:
+        window = " ".join(text_lines[kind_line : kind_line + 3])
+        m = re.search(r"\b(19|20)\d\d\b", window)
+        if m:
+            fiscal_year = int(m.group())
+    if fiscal_year is None:
+        years = Counter(int(y) for l in text_lines for y in re.findall(r"\b(?:19|20)\d\d\b", l))
+        fiscal_year = years.most_common(1)[0][0] if years else None
+
+    period_end = None
+    if fiscal_year:
+        window = " ".join(text_lines[kind_line : kind_line + 3]) if kind_line is not None else ""
+        m = re.search(r"per den (\d{1,2}) (" + "|".join(MONTHS) + r")", window.lower())
+        if m:
+            period_end = date(fiscal_year, MONTHS[m.group(2)], int(m.group(1)))
+        else:
+            period_end = date(fiscal_year, 12, 31)
+        if period_end.day > calendar.monthrange(period_end.year, period_end.month)[1]:
+            period_end = None
+
+    # title: the first lines of the document before a blank line, when it names the kind
+    title = None
+    first = [i for i, l in enumerate(text_lines) if l][:3]
+    if kind_line is not None and kind_line in first:
+        block = [text_lines[i] for i in first if i >= kind_line]
+        # the title block: the kind line and the name lines after it, up to the contents
+        title = " ".join(b for b in block if b.lower() not in ("innehåll",) and len(b) < 100)
+    organisation = _organisation(text_lines, kind_line)
+    if title is None and kind:
+        title = " ".join(x for x in (kind_label(kind), str(fiscal_year or ""), organisation or "") if x)
+    return DocumentMeta(title, organisation, kind, period_end, fiscal_year)
+
+
+def kind_label(kind: str) -> str:
+    return {
+        "delarsrapport": "Delårsrapport",
+        "verksamhetsberattelse": "Verksamhetsberättelse",
+        "forvaltningsbudget": "Förvaltningsbudget",
+        "arsredovisning": "Årsredovisning",
+    }.get(kind, kind)
+
+
+def _organisation(lines: list[str], kind_line: int | None) -> str | None:
+    # 1. the name printed with the kind word: "Leanlinks förvaltningsbudget", title lines
+    if kind_line is not None:
+        window = lines[kind_line : kind_line + 4]
+        for l in window:
+            m = ORG_RE.search(l)
+            if m:
+                return m.group(1)
+        m = re.match(r"^([A-ZÅÄÖ][\wåäö]+?)s\s+\w+", lines[kind_line])
+        if m:
+            return m.group(1)
+        m = re.search(r"uppföljning av ([A-ZÅÄÖ][\wåäö]+?)s\b", " ".join(window))
+        if m:
+            return m.group(1)
+    # 2. the most frequent board or administration name
+    names = Counter(m for l in lines for m in ORG_RE.findall(l))
+    return names.most_common(1)[0][0] if names else None

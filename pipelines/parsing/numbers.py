@@ -1,0 +1,164 @@
+"""Swedish number grammar: read one printed cell, and split a run of space-separated
+number tokens into cells (where thousands are also separated by spaces)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import combinations
+
+MINUS_SIGNS = "-−–"
+COMPARATORS = ("≥", "≤", "<±", ">", "<", "±", "max ", "Max ", "min ", "Min ")
+FOOTNOTE_CHARS = "*¹²³⁴⁵⁶⁷⁸⁹⁰"
+
+# Non-numeric markers that stand in a value cell: "no outcome" and its spellings.
+MARKER_RE = re.compile(r"^(i\.?\s?u\.?|i,\.u|iu|x|-|–|−)$", re.IGNORECASE)
+
+_NUMBER_RE = re.compile(
+    r"""^(?P<cmp>≥|≤|<±|>|<|±|max\s|min\s)?\s*
+        (?P<sign>[+\-−–])?\s?
+        (?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)
+        (?:[,.](?P<dec>\d+))?
+        \s?(?P<pct>%)?
+        (?P<foot>[*¹²³⁴⁵⁶⁷⁸⁹⁰]*)$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A printed number: its value, the decimals printed, whether it carried '%'."""
+
+    value: float
+    decimals: int
+    percent: bool = False
+    comparator: str | None = None
+    footnote: str | None = None
+
+
+def parse_number(text: str) -> Number | None:
+    """Read one printed cell as a Swedish number, or None if it is not one.
+
+    Accepts `564,8`, `1 686`, `- 20 347`, `−3`, `12.5`, `65,9%`, `+1,0 %`, `≥4,0`;
+    a trailing footnote marker (`24*`, `2,17 ²`) is kept apart from the value.
+    """
+    s = text.strip().replace("\u00a0", " ")
+    if not s:
+        return None
+    m = _NUMBER_RE.match(s)
+    if not m:
+        # footnote separated by a space: "2,17 ²"
+        m2 = re.match(r"^(.*?)\s+([*¹²³⁴⁵⁶⁷⁸⁹⁰]+)$", s)
+        if m2:
+            inner = parse_number(m2.group(1))
+            if inner is not None:
+                return Number(inner.value, inner.decimals, inner.percent, inner.comparator, m2.group(2))
+        return None
+    digits = re.sub(r"\D", "", m.group("int"))
+    dec = m.group("dec") or ""
+    # '12.500' with a dot and three digits is still a decimal here: the reports print
+    # thousands with spaces only.
+    value = float(f"{digits}.{dec}" if dec else digits)
+    if m.group("sign") and m.group("sign") in MINUS_SIGNS:
+        value = -value
+    cmp_ = (m.group("cmp") or "").strip() or None
+    return Number(value, len(dec), bool(m.group("pct")), cmp_, m.group("foot") or None)
+
+
+def is_marker(text: str) -> bool:
+    """True for a non-numeric marker printed in a value cell (`I.U.`, `i.u`, `IU`, `-`, `X`)."""
+    s = text.strip().rstrip("*")
+    return bool(MARKER_RE.match(s))
+
+
+def leading_marker(text: str) -> bool:
+    """True for a cell that starts with a marker followed by a note (`I.U. Kan rapporteras …`)."""
+    first = text.strip().split(" ")[0] if text.strip() else ""
+    return is_marker(first) and first not in "-–−"
+
+
+# ---------------------------------------------------------------------------
+# Splitting a run of tokens: "1 686 182 1 688 129" -> ["1 686 182", "1 688 129"]
+
+_TOKEN_RE = re.compile(
+    r"^(?:≥|≤|<±|>|<|±)?[+\-−–]?\d+(?:[,.]\d+)?%?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*$"
+)
+
+
+def is_number_token(tok: str) -> bool:
+    return bool(_TOKEN_RE.match(tok))
+
+
+def _can_continue(tok: str) -> bool:
+    """A token that may be a thousands group of the number before it."""
+    return bool(re.match(r"^\d{3}(?:[,.]\d+)?%?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*$", tok))
+
+
+def _can_lead(tok: str) -> bool:
+    """A token that may start a number having thousands groups after it."""
+    return bool(re.match(r"^(?:≥|≤|<|>)?[+\-−–]?[1-9]\d{0,2}$", tok))
+
+
+def _chunks(tokens: list[str]) -> list[list[str]]:
+    """Group tokens into the longest plausible numbers (fewest cells)."""
+    chunks: list[list[str]] = []
+    for tok in tokens:
+        if chunks:
+            last = chunks[-1]
+            if (
+                _can_lead(last[0])
+                and all(re.match(r"^\d{3}$", t) for t in last[1:])
+                and _can_continue(tok)
+            ):
+                last.append(tok)
+                continue
+        chunks.append([tok])
+    return chunks
+
+
+def _digits(chunk: list[str]) -> int:
+    return sum(len(re.sub(r"\D", "", t)) for t in chunk)
+
+
+def split_numbers(tokens: list[str], expected: int | None = None) -> list[str]:
+    """Split whitespace tokens of numbers into printed cells.
+
+    The fewest-cells reading is taken, unless the table has more columns than that
+    and a chunk is implausibly long (four or more groups) or made only of 3-digit
+    groups: then such chunks are split where the digit counts become most even.
+    """
+    chunks = _chunks(tokens)
+    if expected is None or len(chunks) >= expected:
+        return [" ".join(c) for c in chunks]
+    need = expected - len(chunks)
+    # candidate split points, between groups: inside chunks of four or more groups
+    # (>= 10^9, implausible here) or chunks made of 3-digit groups only ("235 240")
+    points = [
+        (ci, k)
+        for ci, c in enumerate(chunks)
+        if len(c) >= 4 or (len(c) >= 2 and len(re.sub(r"\D", "", c[0])) == 3)
+        for k in range(1, len(c))
+        if not re.match(r"^0\d", c[k])
+    ]
+    best: list[list[str]] | None = None
+    best_score = None
+    for n in range(min(need, len(points)), 0, -1):
+        for combo in combinations(points, n):
+            parts: list[list[str]] = []
+            for ci, c in enumerate(chunks):
+                cuts = sorted(k for cj, k in combo if cj == ci)
+                prev = 0
+                for k in cuts:
+                    parts.append(c[prev:k])
+                    prev = k
+                parts.append(c[prev:])
+            if any(len(p) >= 4 for p in parts):
+                continue
+            d = [_digits(p) for p in parts]
+            score = max(d) - min(d)
+            if best_score is None or score < best_score:
+                best, best_score = parts, score
+        if best is not None:
+            break
+    if best is None:
+        return [" ".join(c) for c in chunks]
+    return [" ".join(c) for c in best]

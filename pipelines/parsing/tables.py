@@ -1,0 +1,506 @@
+"""Finding tables in report lines and reading them into rows and cells.
+
+General rules only: a table is a run of lines that end in numbers, below a header that
+names columns with header words (from the vocabulary seed) or years, below a caption.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .lines import YEAR_RE, LineInfo, analyse_line, count_header_words, is_header_line, is_value_cell
+from .numbers import is_marker, leading_marker, parse_number, split_numbers
+from .vocabulary import Vocabulary
+
+MAX_LABEL = 110  # a longer text before numbers is prose, not a row label
+
+
+@dataclass
+class Cell:
+    col_no: int
+    line_no: int
+    raw_text: str
+    value: float | None
+    decimals: int | None
+    is_percent: bool = False
+    footnote: str | None = None
+
+
+@dataclass
+class Row:
+    row_no: int
+    line_no: int
+    label: str
+    label_first_line: int
+    role: str  # item | total | of_which | heading
+    context: str = ""
+    cells: list[Cell] = field(default_factory=list)
+    placement: str = "full"  # full | gaps | neighbour | ambiguous
+
+
+@dataclass
+class Table:
+    table_no: int
+    caption: str | None
+    unit: str | None
+    kind: str
+    first_line: int
+    last_line: int
+    stub_header: str | None
+    headers: list[str]
+    rows: list[Row]
+    layout: str  # 'tab' | 'space'
+
+
+# ---------------------------------------------------------------------------
+
+
+def find_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
+    infos = [analyse_line(i + 1, raw) for i, raw in enumerate(lines)]
+    tables: list[Table] = []
+    claimed = [False] * len(infos)
+    i = 0
+    while i < len(infos):
+        if _starts_table(infos, i, vocab) and not claimed[i]:
+            end = _table_end(infos, i, vocab)
+            table = _build_table(infos, i, end, vocab, len(tables) + 1)
+            if table is not None and any(r.cells for r in table.rows):
+                tables.append(table)
+                for k in range(table.first_line - 1, table.last_line):
+                    claimed[k] = True
+                i = end + 1
+                continue
+        i += 1
+    return tables
+
+
+def _is_row(info: LineInfo) -> bool:
+    if not info.has_values:
+        return False
+    if not info.is_tab and info.n_values == 1 and YEAR_RE.match(info.tokens[0]) and len(info.label) > 30:
+        return False  # a note that ends with a year
+    if info.is_tab:
+        return len(info.label) <= 400
+    return len(info.label) <= MAX_LABEL and not info.label.endswith((":",))
+
+
+def _starts_table(infos: list[LineInfo], i: int, vocab: Vocabulary) -> bool:
+    info = infos[i]
+    if not _is_row(info) or is_header_line(info, vocab):
+        return False
+    if info.n_values >= 2:
+        return True
+    # a single value needs a header right above
+    j = i - 1
+    while j >= 0 and infos[j].blank:
+        j -= 1
+    return j >= 0 and is_header_line(infos[j], vocab) and infos[j].is_tab == info.is_tab
+
+
+def _is_caption_like(info: LineInfo, vocab: Vocabulary) -> bool:
+    low = info.text.lower()
+    return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", low) for w, _ in vocab.units) or "belopp" in low
+
+
+def _is_label_line(info: LineInfo, vocab: Vocabulary) -> bool:
+    t = info.text.strip()
+    if not t or info.has_values:
+        return False
+    if len(t) > 80 or t.startswith("*") or re.match(r"^\d+\s+\D", t):
+        return False
+    if t.endswith(".") and len(t.split()) > 3:
+        return False
+    return not _is_caption_like(info, vocab)
+
+
+def _next_nonblank(infos: list[LineInfo], j: int) -> int | None:
+    while j < len(infos) and infos[j].blank:
+        j += 1
+    return j if j < len(infos) else None
+
+
+def _table_end(infos: list[LineInfo], start: int, vocab: Vocabulary) -> int:
+    last_row = start
+    blanks = 0
+    j = start + 1
+    while j < len(infos):
+        info = infos[j]
+        if info.blank:
+            blanks += 1
+            if blanks >= 3:
+                # a wider gap still continues the table when rows go on after it
+                nxt = _next_nonblank(infos, j)
+                if nxt is None or nxt - j > 3 or not _is_row(infos[nxt]) or is_header_line(infos[nxt], vocab):
+                    break
+        elif is_header_line(info, vocab) and not _is_row(info) and (
+            info.is_tab or count_header_words(info.text, vocab) >= 2
+        ):
+            break
+        elif _is_row(info):
+            if info.is_tab != infos[start].is_tab and not infos[start].is_tab:
+                break
+            last_row = j
+            blanks = 0
+        elif _is_label_line(info, vocab):
+            blanks = 0
+        else:
+            break
+        j += 1
+    return last_row
+
+
+# ---------------------------------------------------------------------------
+# header and caption
+
+
+def _join_hyphenated(lines: list[str], vocab: Vocabulary) -> list[str]:
+    """Re-join words broken over lines: 'före-' + 'gående år', 'Investerin' + 'gsram'."""
+    out: list[str] = []
+    for line in lines:
+        s = line.strip()
+        if out and out[-1].endswith("-") and s[:1].islower():
+            out[-1] = out[-1][:-1] + s
+            continue
+        if out and s and " " not in s and s[:1].islower():
+            last_word = out[-1].split()[-1] if out[-1].split() else ""
+            if last_word and vocab.is_measure_word(last_word + s) and not vocab.is_measure_word(last_word):
+                out[-1] = out[-1] + s
+                continue
+        out.append(s)
+    return out
+
+
+def _header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary):
+    """Walk up from the first row: pre-row label lines, header lines, caption.
+
+    Returns (caption_info, between_lines, header_lines, pre_row_lines)."""
+    j = start - 1
+    pre: list[LineInfo] = []
+    while j >= 0 and (infos[j].blank or (_is_label_line(infos[j], vocab) and not is_header_line(infos[j], vocab))):
+        if not infos[j].blank:
+            pre.append(infos[j])
+        if len(pre) > 2:
+            break
+        j -= 1
+    if j < 0 or not is_header_line(infos[j], vocab):
+        # no header: the label lines above are caption candidates, not rows
+        cap = None
+        k = start - 1
+        while k >= 0 and infos[k].blank:
+            k -= 1
+        if k >= 0 and not infos[k].has_values and len(infos[k].text.strip()) <= 120:
+            cap = infos[k]
+        return cap, [], [], []
+    header: list[LineInfo] = []
+    pending: list[LineInfo] = []
+    while j >= 0:
+        info = infos[j]
+        if info.blank:
+            j -= 1
+            continue
+        if is_header_line(info, vocab) and (info.is_tab or not _is_caption_like(info, vocab)):
+            header = [info] + pending + header
+            pending = []
+        elif (
+            not info.has_values
+            and len(info.text.strip()) <= 30
+            and not info.text.strip().endswith(".")
+            and not _is_caption_like(info, vocab)
+        ):
+            pending.insert(0, info)
+            if len(pending) > 3:
+                break
+        else:
+            break
+        if info.is_tab:
+            j -= 1
+            break
+        j -= 1
+    # what is above the header: short fragments (stub header), then the caption
+    between = pending
+    k = j
+    while k >= 0 and infos[k].blank:
+        k -= 1
+    caption = None
+    if k >= 0 and _is_caption_like(infos[k], vocab) and not infos[k].has_values:
+        caption = infos[k]
+    elif between:
+        caption, between = between[0], between[1:]
+    elif k >= 0 and not infos[k].has_values and len(infos[k].text.strip()) <= 160:
+        caption = infos[k]
+    if caption is not None and header and header[0].is_tab and caption.is_tab:
+        caption = None
+    return caption, between, header, list(reversed(pre))
+
+
+def _segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[str, list[str]]:
+    """Split header text (space layout) into a stub and one header per value column."""
+    lines = _join_hyphenated(lines, vocab)
+    primary: list[list[str]] = []
+    sub_rows: list[list[str]] = []
+    stub: list[str] = []
+    for line in lines:
+        words = line.split()
+        if not words:
+            continue
+        if len(primary) >= n_cols and len(words) >= 2 and (
+            all(YEAR_RE.match(w) for w in words) or all(vocab.is_header_word(w) for w in words)
+        ):
+            sub_rows.append(words)
+            continue
+        if len(primary) < n_cols and len(words) >= 2 and all(YEAR_RE.match(w) for w in words) and primary:
+            # a row of years under headers that are complete
+            sub_rows.append(words)
+            continue
+        for w in words:
+            cur = primary[-1] if primary else None
+            only_prefix = cur is not None and all(vocab.is_prefix_word(x) for x in cur)
+            starts = (
+                (vocab.is_measure_word(w) and not only_prefix)
+                or (vocab.is_prefix_word(w) and not only_prefix)
+                or (vocab.is_month_word(w) and (cur is None or _has_year_or_month(cur, vocab)))
+                or bool(YEAR_RE.match(w) and (cur is None or _has_year(cur)))
+            )
+            if starts:
+                primary.append([w])
+            elif primary:
+                primary[-1].append(w)
+            else:
+                stub.append(w)
+    headers = [" ".join(p) for p in primary]
+    # distribute sub-rows left-aligned
+    for row in sub_rows:
+        for k, w in enumerate(row):
+            if k < len(headers):
+                headers[k] = f"{headers[k]} {w}"
+    if len(headers) > n_cols:
+        headers = headers[:n_cols - 1] + [" ".join(headers[n_cols - 1:])]
+    return " ".join(stub), headers
+
+
+def _after_unit(text: str, vocab: Vocabulary) -> str:
+    """The words of a caption line after its unit ('Belopp mnkr Beslutad' -> 'Beslutad')."""
+    low = text.lower()
+    for word, _ in vocab.units:
+        m = re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", low)
+        if m:
+            return text[m.end():].strip()
+    return ""
+
+
+def _has_year(words: list[str]) -> bool:
+    return any(YEAR_RE.match(w) for w in words)
+
+
+def _has_year_or_month(words: list[str], vocab: Vocabulary) -> bool:
+    return any(YEAR_RE.match(w) or vocab.is_month_word(w) for w in words)
+
+
+# ---------------------------------------------------------------------------
+# rows
+
+
+def _role(label: str, has_values: bool) -> str:
+    low = label.lower().strip()
+    if re.match(r"^[-–−•]?\s*varav\b", low):
+        return "of_which"
+    if re.match(r"^(summa|totalt|total summa)\b", low):
+        return "total"
+    if not has_values:
+        return "heading"
+    return "item"
+
+
+def _to_cell(col_no: int, line_no: int, raw: str) -> Cell | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    num = parse_number(raw)
+    if num is not None:
+        return Cell(col_no, line_no, raw, num.value, num.decimals, num.percent, num.footnote)
+    if is_marker(raw) or leading_marker(raw):
+        return Cell(col_no, line_no, raw, None, None)
+    return None
+
+
+def _space_positions(info: LineInfo, values: list[str], n_cols: int) -> tuple[list[int], str]:
+    """Columns (0-based) of the values of a row that prints fewer than n_cols numbers."""
+    k = len(values)
+    if k >= n_cols:
+        return list(range(k)), "full"
+    # map each value back to its gap (the split may merge tokens into one value)
+    gaps: list[int] = []
+    t = 0
+    for v in values:
+        gaps.append(info.gaps[t] if t < len(info.gaps) else 1)
+        t += len(v.split())
+    extra = [max(g - 1, 0) for g in gaps]
+    pos, col = [], 0
+    for e in extra:
+        col += e
+        pos.append(col)
+        col += 1
+    if sum(extra) > 0 and pos[-1] < n_cols and (sum(extra) == n_cols - k or pos[-1] == n_cols - 1):
+        return pos, "gaps"
+    # ignore the gap after the label
+    extra2 = [0] + extra[1:]
+    pos, col = [], 0
+    for e in extra2:
+        col += e
+        pos.append(col)
+        col += 1
+    if sum(extra2) > 0 and sum(extra2) == n_cols - k:
+        return pos, "gaps"
+    return list(range(k)), "ambiguous"
+
+
+def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary, table_no: int) -> Table | None:
+    caption_info, between, header_infos, pre = _header_zone(infos, start, vocab)
+    body = infos[start : end + 1]
+    layout = "tab" if infos[start].is_tab else "space"
+
+    # value-column count: the most common count among rows (ties: the larger)
+    raw_counts = []
+    for info in body:
+        if _is_row(info):
+            if info.is_tab:
+                raw_counts.append(len(info.cells))
+            else:
+                raw_counts.append(len(split_numbers(info.tokens)))
+    count_freq = Counter(c for c in raw_counts if c >= 1)
+    n_rows_mode = max(count_freq.items(), key=lambda kv: (kv[1], kv[0]))[0] if count_freq else 0
+
+    stub_header = None
+    headers: list[str] = []
+    if header_infos:
+        if header_infos[-1].is_tab:
+            cells = [c.strip() for c in header_infos[-1].text.split("\t")]
+            while cells and not cells[-1]:
+                cells.pop()
+            n_tab = max([n_rows_mode] + [len(i.cells) for i in body if _is_row(i)])
+            headers = cells[-n_tab:] if len(cells) > n_tab else cells[1:]
+            stub_header = " ".join(c for c in cells[: len(cells) - len(headers)] if c) or None
+        else:
+            head_lines = [h.text for h in header_infos]
+            if caption_info is not None and header_infos[0].line_no - caption_info.line_no == 1:
+                rest = _after_unit(caption_info.text, vocab)
+                if rest and any(vocab.is_header_word(w) for w in rest.split()):
+                    head_lines.insert(0, rest)
+            _, wide = _segment_header(head_lines, 99, vocab)
+            n_guess = max(n_rows_mode, 1)
+            if len(wide) > n_guess:
+                rows_tok = [i.tokens for i in body if _is_row(i) and not i.is_tab]
+                fits = sum(1 for t in rows_tok if len(split_numbers(t, len(wide))) == len(wide))
+                if rows_tok and fits * 2 >= len(rows_tok):
+                    n_guess = len(wide)
+            n_rows_mode = n_guess
+            stub_header, headers = _segment_header(head_lines, n_guess, vocab)
+            stub_header = stub_header or None
+    n_cols = n_rows_mode
+    if layout == "space" and headers and len(headers) != n_rows_mode:
+        if any(c == len(headers) for c in raw_counts) or len(headers) > n_rows_mode:
+            n_cols = len(headers)
+    if layout == "tab":
+        n_cols = max([n_rows_mode] + [len(i.cells) for i in body if _is_row(i)])
+        if headers and len(headers) < n_cols:
+            headers = headers + [""] * (n_cols - len(headers))
+    if between:
+        extra = " ".join(b.text.strip() for b in between)
+        stub_header = f"{extra} {stub_header}".strip() if stub_header else extra
+
+    rows: list[Row] = []
+    pending: list[LineInfo] = list(pre)
+    last_pattern: dict[int, list[int]] = {}
+    for info in body:
+        if info.blank:
+            continue
+        if not _is_row(info):
+            pending.append(info)
+            continue
+        label = info.label
+        label_first = info.line_no
+        # wrapped label: label-only lines directly above that the row's label continues
+        joined: list[LineInfo] = []
+        while pending and _continues(pending[-1], label, info):
+            joined.insert(0, pending.pop())
+            label = f"{joined[0].text.strip()} {label}".strip()
+        if joined:
+            label_first = joined[0].line_no
+            label = re.sub(r"-\s+(?=[a-zåäö])", "", " ".join([j.text.strip() for j in joined] + [info.label]))
+        for p in pending:
+            rows.append(Row(len(rows) + 1, p.line_no, p.text.strip(), p.line_no, "heading"))
+        pending = []
+        row = Row(len(rows) + 1, info.line_no, label.strip(), label_first, _role(label, True), context=info.context)
+        if info.is_tab:
+            for k, c in enumerate(info.cells[:n_cols]):
+                cell = _to_cell(k + 1, info.line_no, c)
+                if cell:
+                    row.cells.append(cell)
+        else:
+            values = split_numbers(info.tokens, n_cols)
+            pos, how = _space_positions(info, values, n_cols)
+            if how == "ambiguous" and len(values) in last_pattern:
+                pos, how = last_pattern[len(values)], "neighbour"
+            elif how in ("gaps",):
+                last_pattern[len(values)] = pos
+            row.placement = how
+            for p, v in zip(pos, values):
+                cell = _to_cell(p + 1, info.line_no, v)
+                if cell:
+                    row.cells.append(cell)
+        rows.append(row)
+    first_line = min([start + 1] + [p.line_no for p in pre])
+    last_line = end + 1
+    caption = caption_info.text.strip() if caption_info else None
+    if caption is None and header_infos and header_infos[-1].is_tab and stub_header:
+        caption = stub_header
+    if caption_info is not None:
+        first_line = min(first_line, caption_info.line_no)
+    if header_infos:
+        first_line = min(first_line, header_infos[0].line_no)
+    unit = _unit(caption, stub_header, headers, vocab)
+    kind = _kind(caption, stub_header, headers, rows, vocab)
+    if not headers:
+        headers = [f"Kolumn {k + 1}" for k in range(n_cols)]
+    return Table(table_no, caption, unit, kind, first_line, last_line, stub_header, headers, rows, layout)
+
+
+def _continues(prev: LineInfo, label: str, row: LineInfo) -> bool:
+    """Does the label-only line `prev` start the label that `row` ends?"""
+    p = prev.text.strip()
+    if p.endswith("-"):
+        return True
+    first = label.strip()[:1]
+    if not first or re.match(r"^(19|20)\d\d\b", label.strip()):
+        return True
+    if re.match(r"^[-–−]?\s*varav\b", label.strip(), re.IGNORECASE):
+        return False
+    return first.islower() or (p.endswith((",", "och", "i", "av", "för")))
+
+
+def _unit(caption: str | None, stub: str | None, headers: list[str], vocab: Vocabulary) -> str | None:
+    for text in (caption, stub, " ".join(headers)):
+        if not text:
+            continue
+        low = text.lower()
+        for word, unit in vocab.units:
+            if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", low):
+                return unit
+    return None
+
+
+def _kind(caption, stub, headers, rows: list[Row], vocab: Vocabulary) -> str:
+    parts = {
+        "caption": (caption or "").lower(),
+        "header": " ".join([stub or ""] + headers).lower(),
+        "label": " ".join(r.label for r in rows).lower(),
+    }
+    scores: Counter[str] = Counter()
+    for keyword, part, kind, weight in vocab.kind_keywords:
+        if keyword in parts.get(part, ""):
+            scores[kind] += weight
+    if not scores:
+        return "other"
+    kind, score = scores.most_common(1)[0]
+    return kind if score >= 3 else "other"

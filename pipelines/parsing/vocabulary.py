@@ -1,0 +1,75 @@
+"""The mapping tables the parser reads: dbt seeds, so vocabulary is data, not code."""
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+INFLECTIONS = ("en", "et", "er", "ar", "na", "n", "t", "s", "e", "ad", "ade", "at")
+DEFAULT_SEEDS = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds"
+
+
+def _rows(seeds: Path, name: str) -> list[dict[str, str]]:
+    with open(seeds / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    measure_words: tuple[str, ...]
+    prefix_words: tuple[str, ...]
+    month_words: tuple[str, ...]
+    period_words: tuple[str, ...]
+    units: tuple[tuple[str, str], ...]  # (word, unit), longest word first
+    kind_keywords: tuple[tuple[str, str, str, float], ...]  # (keyword, part, kind, weight)
+    report_kinds: tuple[tuple[str, str], ...]
+    header_words: frozenset[str] = field(default_factory=frozenset)
+
+    def is_measure_word(self, word: str) -> bool:
+        w = word.lower().strip(".,:;()*")
+        # whole word, or an inflection of it ("prognosen", "budgeten", "avvikelser")
+        return any(w == m or (w.startswith(m) and w[len(m):] in INFLECTIONS) for m in self.measure_words)
+
+    def is_prefix_word(self, word: str) -> bool:
+        return word.lower().strip(",:;()*") in self.prefix_words
+
+    def is_month_word(self, word: str) -> bool:
+        w = word.lower().strip(".,:;()*")
+        first = w.split("-")[0]
+        return first in self.month_words
+
+    def is_header_word(self, word: str) -> bool:
+        w = word.lower().strip(".,:;()*")
+        return (
+            self.is_measure_word(w)
+            or self.is_month_word(w)
+            or w in self.period_words
+            or self.is_prefix_word(word)
+        )
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(seeds_dir: str | None = None) -> Vocabulary:
+    seeds = Path(seeds_dir or os.environ.get("RAPPORTLAGER_SEEDS", DEFAULT_SEEDS))
+    cols = _rows(seeds, "column_vocabulary.csv")
+    units = sorted(
+        ((r["unit_word"].lower(), r["unit"]) for r in _rows(seeds, "unit_scales.csv")),
+        key=lambda t: -len(t[0]),
+    )
+    kinds = tuple(
+        (r["keyword"].lower(), r["part"], r["kind"], float(r["weight"]))
+        for r in _rows(seeds, "table_kind_keywords.csv")
+    )
+    reports = tuple((r["keyword"].lower(), r["report_kind"]) for r in _rows(seeds, "report_kinds.csv"))
+    return Vocabulary(
+        measure_words=tuple(r["word"] for r in cols if r["kind"] == "measure"),
+        prefix_words=tuple(r["word"] for r in cols if r["kind"] == "prefix"),
+        month_words=tuple(r["word"] for r in cols if r["kind"] == "month"),
+        period_words=tuple(r["word"] for r in cols if r["kind"] == "period"),
+        units=tuple(units),
+        kind_keywords=kinds,
+        report_kinds=reports,
+        header_words=frozenset(r["word"] for r in cols),
+    )
