@@ -37,6 +37,7 @@ class Row:
     context: str = ""
     cells: list[Cell] = field(default_factory=list)
     placement: str = "full"  # full | gaps | neighbour | ambiguous
+    parent_heading: str | None = None  # the heading row this row sits under, if any
 
 
 @dataclass
@@ -72,7 +73,32 @@ def find_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
                 i = end + 1
                 continue
         i += 1
-    return tables
+    return _merge_continued(tables, infos)
+
+
+def _merge_continued(tables: list[Table], infos: list[LineInfo]) -> list[Table]:
+    """Join a table to the one before it when it repeats the same column headers after a
+    short gap (a page break or a block caption): it is the same table continued."""
+    merged: list[Table] = []
+    for t in tables:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.headers == t.headers and prev.layout == t.layout and not all(
+            h.startswith("Kolumn ") for h in t.headers
+        ):
+            gap = [infos[k] for k in range(prev.last_line, t.first_line - 1) if not infos[k].blank]
+            if len(gap) <= 8 and all(len(g.text.strip()) <= 120 and not g.has_values for g in gap):
+                offset = len(prev.rows)
+                for r in t.rows:
+                    r.row_no += offset
+                prev.rows.extend(t.rows)
+                prev.last_line = t.last_line
+                if prev.kind == "other":
+                    prev.kind = t.kind
+                continue
+        merged.append(t)
+    for k, t in enumerate(merged, 1):
+        t.table_no = k
+    return merged
 
 
 def _is_row(info: LineInfo) -> bool:
@@ -410,6 +436,7 @@ def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary,
         stub_header = f"{extra} {stub_header}".strip() if stub_header else extra
 
     rows: list[Row] = []
+    heading: str | None = None
     pending: list[LineInfo] = list(pre)
     last_pattern: dict[int, list[int]] = {}
     for info in body:
@@ -430,8 +457,18 @@ def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary,
             label = re.sub(r"-\s+(?=[a-zåäö])", "", " ".join([j.text.strip() for j in joined] + [info.label]))
         for p in pending:
             rows.append(Row(len(rows) + 1, p.line_no, p.text.strip(), p.line_no, "heading"))
+            heading = p.text.strip()
         pending = []
         row = Row(len(rows) + 1, info.line_no, label.strip(), label_first, _role(label, True), context=info.context)
+        prev = rows[-1] if rows else None
+        if row.role == "total":
+            heading = None
+        elif row.role == "of_which":
+            # 'varav' rows directly under a label-only heading are that heading's parts
+            if prev is not None and (prev.role == "heading" or (prev.role == "of_which" and prev.parent_heading)):
+                row.parent_heading = heading
+        elif heading is not None:
+            row.parent_heading = heading
         if info.is_tab:
             for k, c in enumerate(info.cells[:n_cols]):
                 cell = _to_cell(k + 1, info.line_no, c)

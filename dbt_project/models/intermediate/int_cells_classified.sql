@@ -1,0 +1,154 @@
+-- Every value cell with what it means: table kind and unit, column measure and period,
+-- the organisation or activity of its row, the line item, and its amount in SEK.
+with cells as (
+    select * from {{ ref('stg_raw__cells') }}
+),
+
+tables as (
+    select * from {{ ref('int_table_units') }}
+),
+
+columns as (
+    select * from {{ ref('int_columns') }}
+),
+
+documents as (
+    select * from {{ ref('stg_raw__documents') }}
+),
+
+line_items as (
+    select * from {{ ref('line_items') }}
+),
+
+aliases as (
+    select * from {{ ref('organisation_aliases') }}
+),
+
+labelled as (
+    select
+        cells.*,
+        -- 'varav'-rows belong to the last item or total row above them
+        regexp_extract(cells.row_label, '^([0-9]+[0-9/]*\*?)\s+(.+)$', 1) as activity_code,
+        regexp_extract(cells.row_label, '^([0-9]+[0-9/]*\*?)\s+(.+)$', 2) as activity_name
+    from cells
+),
+
+row_owner as (
+    -- the label of the row that an of-which row is part of: the nearest row above that
+    -- is an item or a total (or the heading it sits under)
+    select
+        labelled.*,
+        coalesce(
+            labelled.parent_heading,
+            last_value(case when labelled.row_role in ('item', 'total') then labelled.row_label end ignore nulls) over (
+                partition by labelled.document_id, labelled.table_no, labelled.col_no
+                order by labelled.row_no
+                rows between unbounded preceding and 1 preceding
+            )
+        ) as owner_label,
+        last_value(case when labelled.row_role in ('item', 'total') then labelled.row_role end ignore nulls) over (
+            partition by labelled.document_id, labelled.table_no, labelled.col_no
+            order by labelled.row_no
+            rows between unbounded preceding and 1 preceding
+        ) as owner_role
+    from labelled
+),
+
+with_item as (
+    select
+        row_owner.*,
+        (
+            select arg_min(line_items.line_item, length(line_items.pattern))
+            from line_items
+            where regexp_matches(lower(row_owner.row_label), line_items.pattern)
+        ) as matched_line_item
+    from row_owner
+),
+
+organised as (
+    select
+        with_item.*,
+        case
+            when with_item.row_role = 'of_which' and with_item.parent_heading is null then with_item.owner_label
+            else with_item.row_label
+        end as unit_label
+    from with_item
+),
+
+normalised as (
+    select
+        organised.*,
+        trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+            lower(organised.unit_label),
+            '[*]+', '', 'g'),
+            '\s*&\s*', ' och ', 'g'),
+            '-\s+och\s', ' och ', 'g'),
+            ',\s*nettokostnader$', '', 'g')) as unit_key_raw
+    from organised
+),
+
+final as (
+    select
+        normalised.document_id,
+        documents.source_file,
+        normalised.table_no,
+        normalised.row_no,
+        normalised.col_no,
+        normalised.line_no,
+        normalised.label_line_no,
+        normalised.row_label,
+        normalised.row_role,
+        normalised.parent_heading,
+        normalised.column_header,
+        normalised.raw_text,
+        normalised.value,
+        normalised.decimals,
+        normalised.half_ulp,
+        normalised.is_percent,
+        normalised.footnote,
+        normalised.placement,
+        tables.table_kind,
+        tables.caption,
+        tables.resolved_unit as unit,
+        tables.unit_inferred,
+        columns.measure,
+        columns.flow,
+        columns.fiscal_year,
+        columns.through_month,
+        columns.period_kind,
+        columns.period_key,
+        nullif(normalised.activity_code, '') as activity_code,
+        nullif(normalised.activity_name, '') as activity_name,
+        case
+            -- a total row, or a key figure, is the publishing organisation's own figure
+            when normalised.row_role = 'total'
+                or (normalised.row_role = 'of_which' and normalised.owner_role = 'total' and normalised.parent_heading is null)
+                or tables.table_kind not in ('operating_statement', 'investments')
+                then documents.organisation
+            when nullif(normalised.activity_code, '') is not null then null
+            else coalesce(aliases.organisation, regexp_replace(normalised.unit_label, '[*]+$', ''))
+        end as organisation,
+        coalesce(
+            normalised.matched_line_item,
+            case
+                when tables.table_kind = 'investments' then 'net_investment'
+                when tables.table_kind in ('operating_statement', 'key_figures') then 'net_cost'
+            end
+        ) as line_item,
+        case
+            when normalised.value is not null and not normalised.is_percent and tables.sek_per_unit is not null
+                then normalised.value * tables.sek_per_unit
+        end as amount_sek
+    from normalised
+    inner join documents on normalised.document_id = documents.document_id
+    inner join tables
+        on normalised.document_id = tables.document_id
+        and normalised.table_no = tables.table_no
+    left join columns
+        on normalised.document_id = columns.document_id
+        and normalised.table_no = columns.table_no
+        and normalised.col_no = columns.col_no
+    left join aliases on normalised.unit_key_raw = aliases.alias
+)
+
+select * from final

@@ -1,0 +1,136 @@
+-- One row per value column of a table: the measure its header names and the period it covers.
+with cells as (
+    select * from {{ ref('stg_raw__cells') }}
+),
+
+documents as (
+    select * from {{ ref('stg_raw__documents') }}
+),
+
+vocabulary as (
+    select * from {{ ref('column_vocabulary') }}
+),
+
+columns as (
+    select distinct document_id, table_no, col_no, column_header
+    from cells
+),
+
+words as (
+    select
+        document_id,
+        table_no,
+        col_no,
+        unnest(string_split(trim(regexp_replace(lower(coalesce(column_header, '')), '[^a-zåäö0-9.]+', ' ', 'g')), ' ')) as word,
+        generate_subscripts(string_split(trim(regexp_replace(lower(coalesce(column_header, '')), '[^a-zåäö0-9.]+', ' ', 'g')), ' '), 1) as position
+    from columns
+),
+
+matched as (
+    select
+        words.*,
+        vocabulary.kind,
+        vocabulary.value
+    from words
+    inner join vocabulary
+        on words.word = vocabulary.word
+        or (
+            starts_with(words.word, vocabulary.word)
+            and vocabulary.kind in ('measure', 'prefix')
+            and substr(words.word, length(vocabulary.word) + 1) in ('en', 'et', 'er', 'ar', 'na', 'n', 't', 's', 'e', 'ad', 'ade', 'at')
+        )
+),
+
+per_column as (
+    select
+        document_id,
+        table_no,
+        col_no,
+        arg_min(value, position) filter (where kind in ('measure', 'prefix')) as measure,
+        arg_max(value, position) filter (where kind = 'measure' and value in ('expenditure', 'income', 'net')) as flow,
+        max(try_cast(value as integer)) filter (where kind = 'month') as month_named,
+        bool_or(kind = 'period' and value = 'full_year') as says_full_year,
+        bool_or(kind = 'period' and value = 'previous_year') as says_previous_year
+    from matched
+    group by document_id, table_no, col_no
+),
+
+with_year as (
+    select
+        columns.document_id,
+        columns.table_no,
+        columns.col_no,
+        columns.column_header,
+        per_column.measure,
+        per_column.flow,
+        per_column.month_named,
+        coalesce(per_column.says_full_year, false) as says_full_year,
+        coalesce(per_column.says_previous_year, false) as says_previous_year,
+        try_cast(nullif(regexp_extract(columns.column_header, '(19|20)[0-9]{2}', 0), '') as integer) as year_named
+    from columns
+    left join per_column
+        on columns.document_id = per_column.document_id
+        and columns.table_no = per_column.table_no
+        and columns.col_no = per_column.col_no
+),
+
+-- a column that names no year or month (e.g. 'Avvikelse') covers the period of the nearest
+-- column to its left that does
+inherited as (
+    select
+        *,
+        last_value(year_named ignore nulls) over w as year_left,
+        last_value(month_named ignore nulls) over w as month_left,
+        last_value(case when says_full_year then 12 end ignore nulls) over w as full_year_left
+    from with_year
+    window w as (
+        partition by document_id, table_no order by col_no
+        rows between unbounded preceding and 1 preceding
+    )
+),
+
+final as (
+    select
+        inherited.document_id,
+        inherited.table_no,
+        inherited.col_no,
+        inherited.column_header,
+        case
+            when inherited.measure is not null then inherited.measure
+            when inherited.year_named > documents.fiscal_year then 'plan'
+            else 'actual'
+        end as measure,
+        inherited.flow,
+        case
+            when inherited.says_previous_year then documents.fiscal_year - 1
+            when inherited.year_named is not null then inherited.year_named
+            when inherited.year_left is not null and inherited.month_named is null and not inherited.says_full_year
+                then inherited.year_left
+            else documents.fiscal_year
+        end as fiscal_year,
+        case
+            when inherited.says_full_year then 12
+            when inherited.month_named is not null then inherited.month_named
+            when inherited.says_previous_year then documents.period_end_month
+            when inherited.year_named is not null then
+                case
+                    when inherited.year_named >= documents.fiscal_year
+                        and inherited.measure in ('actual')
+                        then documents.period_end_month
+                    when inherited.year_named = documents.fiscal_year and inherited.measure is null
+                        then documents.period_end_month
+                    else 12
+                end
+            when inherited.measure in ('deviation', 'actual') or inherited.measure is null
+                then coalesce(inherited.full_year_left, inherited.month_left, 12)
+            else 12
+        end as through_month
+    from inherited
+    inner join documents on inherited.document_id = documents.document_id
+)
+
+select
+    *,
+    case when through_month = 12 then 'full_year' else 'year_to_date' end as period_kind,
+    fiscal_year::varchar || case when through_month = 12 then '-FY' else '-M' || lpad(through_month::varchar, 2, '0') end as period_key
+from final

@@ -1,0 +1,129 @@
+-- Column sums: in every value column, the item rows above a total row (back to the previous
+-- total) add up to it. Of-which rows are parts of the row above and do not count, except
+-- under a label-only heading, where they are that heading's items. A total with no item rows
+-- in its block sums the sub-totals above it (when there are two or more).
+-- Rounding: each printed number x with d decimals stands for [x - h, x + h], h = 0.5*10^-d.
+-- The identity holds when the interval of the sum of the parts meets the interval of the
+-- total: |total - sum| <= h_total + sum(h_parts) (interval arithmetic, XBRL Calculations 1.1).
+with cells as (
+    select * from {{ ref('int_cells_classified') }}
+    where table_kind in ('operating_statement', 'investments')
+),
+
+totals as (
+    select
+        document_id,
+        table_no,
+        row_no,
+        col_no,
+        lag(row_no, 1, 0) over (partition by document_id, table_no, col_no order by row_no) as previous_total_row_no
+    from cells
+    where row_role = 'total'
+),
+
+block_parts as (
+    select
+        totals.document_id,
+        totals.table_no,
+        totals.row_no as total_row_no,
+        totals.col_no,
+        parts.row_no as part_row_no,
+        parts.value,
+        parts.half_ulp,
+        parts.raw_text,
+        parts.line_no,
+        parts.row_label
+    from totals
+    inner join cells as parts
+        on parts.document_id = totals.document_id
+        and parts.table_no = totals.table_no
+        and parts.col_no = totals.col_no
+        and parts.row_no > totals.previous_total_row_no
+        and parts.row_no < totals.row_no
+        and (parts.row_role = 'item' or (parts.row_role = 'of_which' and parts.parent_heading is not null))
+),
+
+subtotal_parts as (
+    -- totals without items in their block add up the sub-totals above them
+    select
+        totals.document_id,
+        totals.table_no,
+        totals.row_no as total_row_no,
+        totals.col_no,
+        parts.row_no as part_row_no,
+        parts.value,
+        parts.half_ulp,
+        parts.raw_text,
+        parts.line_no,
+        parts.row_label
+    from totals
+    inner join cells as parts
+        on parts.document_id = totals.document_id
+        and parts.table_no = totals.table_no
+        and parts.col_no = totals.col_no
+        and parts.row_no < totals.row_no
+        and parts.row_role = 'total'
+    where not exists (
+        select 1 from block_parts
+        where block_parts.document_id = totals.document_id
+            and block_parts.table_no = totals.table_no
+            and block_parts.total_row_no = totals.row_no
+            and block_parts.col_no = totals.col_no
+    )
+),
+
+parts as (
+    select * from block_parts
+    union all
+    -- a grand total adds up two or more sub-totals
+    select * from subtotal_parts
+    qualify count(*) over (partition by document_id, table_no, total_row_no, col_no) >= 2
+),
+
+summed as (
+    select
+        document_id,
+        table_no,
+        total_row_no,
+        col_no,
+        count(*) as n_parts,
+        count(*) filter (where value is null) as n_parts_unreadable,
+        sum(value) as parts_sum,
+        sum(half_ulp) as parts_half_ulp,
+        string_agg(row_label || ' ' || raw_text, ' + ' order by part_row_no) as parts_text
+    from parts
+    group by document_id, table_no, total_row_no, col_no
+),
+
+final as (
+    select
+        total.source_file,
+        total.document_id,
+        total.table_no,
+        total.table_kind,
+        'column_sum' as rule,
+        total.row_no,
+        total.col_no,
+        total.line_no,
+        total.row_label,
+        total.column_header,
+        total.raw_text as reported_text,
+        total.value as reported,
+        round(summed.parts_sum, 9) as expected,
+        round(total.value - summed.parts_sum, 9) as difference,
+        round(total.half_ulp + summed.parts_half_ulp, 9) as tolerance,
+        summed.n_parts,
+        summed.parts_text,
+        summed.n_parts_unreadable = 0 and total.value is not null as evaluable
+    from summed
+    inner join cells as total
+        on total.document_id = summed.document_id
+        and total.table_no = summed.table_no
+        and total.row_no = summed.total_row_no
+        and total.col_no = summed.col_no
+)
+
+select
+    *,
+    case when evaluable then abs(difference) <= tolerance end as passed_sql
+from final

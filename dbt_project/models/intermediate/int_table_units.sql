@@ -1,0 +1,48 @@
+-- Each table's unit, resolved: the unit printed in its caption or header, or else, for a
+-- money table that prints none, the unit most used by the money tables of the same report.
+with tables as (
+    select * from {{ ref('stg_raw__tables') }}
+),
+
+unit_scales as (
+    select distinct unit, sek_per_unit from {{ ref('unit_scales') }}
+),
+
+money_units as (
+    select
+        tables.document_id,
+        tables.unit,
+        count(*) as n_tables
+    from tables
+    inner join unit_scales on tables.unit = unit_scales.unit
+    where unit_scales.sek_per_unit is not null
+    group by tables.document_id, tables.unit
+),
+
+dominant_money_unit as (
+    select document_id, arg_max(unit, n_tables) as unit
+    from money_units
+    group by document_id
+),
+
+final as (
+    select
+        tables.*,
+        coalesce(
+            tables.unit,
+            case
+                when tables.table_kind in ('key_figures', 'operating_statement', 'investments')
+                    then dominant_money_unit.unit
+            end
+        ) as resolved_unit,
+        tables.unit is null
+            and tables.table_kind in ('key_figures', 'operating_statement', 'investments') as unit_inferred
+    from tables
+    left join dominant_money_unit on tables.document_id = dominant_money_unit.document_id
+)
+
+select
+    final.*,
+    unit_scales.sek_per_unit
+from final
+left join unit_scales on final.resolved_unit = unit_scales.unit

@@ -1,0 +1,35 @@
+with vocabulary as (
+    select * from {{ ref('column_vocabulary') }}
+    where kind in ('measure', 'prefix')
+),
+
+used as (
+    select distinct measure from {{ ref('int_columns') }}
+),
+
+final as (
+    select
+        measures.measure as measure_key,
+        case measures.measure
+            when 'actual' then 'Utfall / redovisat'
+            when 'budget' then 'Budget'
+            when 'forecast' then 'Prognos'
+            when 'deviation' then 'Avvikelse'
+            when 'closed_accounts' then 'Bokslut'
+            when 'plan' then 'Plan'
+            when 'investment_frame' then 'Investeringsram'
+            when 'expenditure' then 'Utgifter'
+            when 'income' then 'Inkomster'
+            when 'net' then 'Netto'
+            when 'target' then 'Målvärde'
+            else measures.measure
+        end as measure_name,
+        measures.measure in ('deviation') as is_derived
+    from (
+        select value as measure from vocabulary
+        union
+        select measure from used where measure is not null
+    ) as measures
+)
+
+select * from final

@@ -1,0 +1,20 @@
+with source as (
+    select * from {{ source('raw', 'documents') }}
+),
+
+final as (
+    select
+        document_id,
+        source_file,
+        sha256,
+        title,
+        organisation,
+        report_kind,
+        period_end,
+        fiscal_year,
+        month(period_end) as period_end_month,
+        extracted_at
+    from source
+)
+
+select * from final

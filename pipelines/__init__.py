@@ -1,0 +1,1 @@
+"""rapportlager: the Dagster code location (extraction, dbt, identity checks)."""

@@ -1,0 +1,59 @@
+"""Command line: run the whole pipeline, print coverage, print the findings report."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+log = logging.getLogger("rapportlager")
+
+
+def run_pipeline(warehouse: Path | None = None, raw: Path | None = None) -> int:
+    """Extract every report in data/raw, build the dbt project, check the identities."""
+    import os
+
+    import dagster as dg
+
+    from .project import prepare_dbt_project
+    from .settings import RAW_DIR_ENV, report_files
+
+    if raw:
+        os.environ[RAW_DIR_ENV] = str(Path(raw).resolve())
+    prepare_dbt_project()
+    from .automation import partition_range_tags
+    from .assets.raw import reports_partitions
+    from .definitions import build_definitions
+
+    defs = build_definitions(warehouse)
+    keys = [p.name for p in report_files()]
+    if not keys:
+        log.error("data/raw holds no report (*.txt)")
+        return 2
+    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    known = set(instance.get_dynamic_partitions(reports_partitions.name))
+    instance.add_dynamic_partitions(reports_partitions.name, [k for k in keys if k not in known])
+    job = defs.resolve_job_def("materialize_everything")
+    result = job.execute_in_process(instance=instance, tags=partition_range_tags(keys), raise_on_error=False)
+    return 0 if result.success else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="rapportlager", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="extract all reports, build the marts, check the identities")
+    run.add_argument("--warehouse", type=Path, help="DuckDB file (default data/warehouse/warehouse.duckdb)")
+    run.add_argument("--raw", type=Path, help="folder of report files (default data/raw)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if args.command == "run":
+        started = time.perf_counter()
+        code = run_pipeline(args.warehouse, args.raw)
+        log.info("pipeline %s in %.1f s", "succeeded" if code == 0 else "FAILED", time.perf_counter() - started)
+        return code
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
