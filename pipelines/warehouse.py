@@ -14,7 +14,7 @@ create table if not exists raw.documents (
 create table if not exists raw.tables (
     document_id varchar not null, table_no integer not null, caption varchar, unit varchar,
     first_line integer, last_line integer, kind varchar, layout varchar, stub_header varchar,
-    n_columns integer, primary key (document_id, table_no)
+    n_columns integer, organisation varchar, primary key (document_id, table_no)
 );
 create table if not exists raw.cells (
     document_id varchar not null, table_no integer not null, row_no integer not null,

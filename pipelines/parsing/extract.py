@@ -5,7 +5,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .metadata import DocumentMeta, read_metadata
+from .metadata import DocumentMeta, complete_title, read_metadata
+from .sections import find_sections, organisation_at
 from .tables import Table, find_tables
 from .text import ReportDecodeError, decode_report, split_lines
 from .vocabulary import Vocabulary, load_vocabulary
@@ -35,6 +36,13 @@ def extract_document(source_file: str, data: bytes, vocab: Vocabulary | None = N
     if not tables:
         raise ExtractionError(f"{source_file}: no table with numbers was found in the text")
     meta = read_metadata(lines, vocab)
+    sections = find_sections(lines, vocab)
+    first_named = next((s.organisation for s in sections if s.organisation), None)
+    if first_named:
+        meta.organisation = first_named
+    meta.title = complete_title(meta)
+    for table in tables:
+        table.organisation = organisation_at(sections, table.first_line, meta.organisation)
     return Document(source_file, hashlib.sha256(data).hexdigest(), meta, tables, len(lines))
 
 

@@ -25,6 +25,7 @@ class LineInfo:
     context: str = ""  # text cells before the label (tab layout), e.g. the goal of an indicator
     tokens: list[str] = field(default_factory=list)  # space layout: number/marker tokens
     gaps: list[int] = field(default_factory=list)  # spaces before each token (space layout)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # where each token is printed
     cells: list[str] = field(default_factory=list)  # tab layout: cells after the label
     n_tab_lead: int = 0  # tab layout: index of the label cell
 
@@ -95,12 +96,11 @@ def _analyse_space(info: LineInfo) -> LineInfo:
             # attaches to the number before it
             if i > 0 and (is_number_token(spans[i - 1][0]) or is_number_token(spans[i - 1][0] + "%")):
                 ptok, ps, _ = spans[i - 1]
-                joiner = " " if tok == "%" else ""
-                spans[i - 1] = (ptok + joiner + tok if tok == "%" else ptok + tok, ps, e)
+                spans[i - 1] = (ptok + tok, ps, e)  # printed text is kept through the span
                 i -= 1
                 continue
             break
-        if is_number_token(tok.replace(" %", "%")) or _is_space_marker(tok):
+        if is_number_token(tok) or _is_space_marker(tok):
             vals.append((tok, s, e))
             i -= 1
             continue
@@ -118,6 +118,7 @@ def _analyse_space(info: LineInfo) -> LineInfo:
     label_end = merged[0][1] if merged else len(text)
     info.label = text[:label_end].strip()
     info.tokens = [t for t, _, _ in merged]
+    info.spans = [(s, e) for _, s, e in merged]
     prev_end = len(text[:label_end].rstrip()) if info.label else label_end
     gaps = []
     for tok, s, e in merged:

@@ -57,17 +57,29 @@ def read_metadata(lines: list[str], vocab: Vocabulary) -> DocumentMeta:
         if period_end.day > calendar.monthrange(period_end.year, period_end.month)[1]:
             period_end = None
 
-    # title: the first lines of the document before a blank line, when it names the kind
+    # title: the kind line at the top of the document and the lines that continue it
     title = None
     first = [i for i, l in enumerate(text_lines) if l][:3]
     if kind_line is not None and kind_line in first:
-        block = [text_lines[i] for i in first if i >= kind_line]
-        # the title block: the kind line and the name lines after it, up to the contents
-        title = " ".join(b for b in block if b.lower() not in ("innehåll",) and len(b) < 100)
+        parts = [text_lines[kind_line]]
+        for nxt in text_lines[kind_line + 1 : kind_line + 3]:
+            if nxt and nxt[:1].islower():
+                parts.append(nxt)
+            else:
+                break
+        title = " ".join(parts)
     organisation = _organisation(text_lines, kind_line)
-    if title is None and kind:
-        title = " ".join(x for x in (kind_label(kind), str(fiscal_year or ""), organisation or "") if x)
     return DocumentMeta(title, organisation, kind, period_end, fiscal_year)
+
+
+def complete_title(meta: DocumentMeta) -> str | None:
+    """The printed title with the organisation, or one built from kind, year and organisation."""
+    org = meta.organisation or ""
+    if meta.title:
+        return meta.title if org.lower() in meta.title.lower() else f"{meta.title} {org}".strip()
+    if meta.report_kind:
+        return " ".join(x for x in (kind_label(meta.report_kind), str(meta.fiscal_year or ""), org) if x)
+    return None
 
 
 def kind_label(kind: str) -> str:

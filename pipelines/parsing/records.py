@@ -43,6 +43,7 @@ def to_records(doc: Document, extracted_at: datetime | None = None) -> dict[str,
                 "layout": t.layout,
                 "stub_header": t.stub_header,
                 "n_columns": len(t.headers),
+                "organisation": t.organisation,
             }
         )
         for r in t.rows:

@@ -52,6 +52,7 @@ class Table:
     headers: list[str]
     rows: list[Row]
     layout: str  # 'tab' | 'space'
+    organisation: str | None = None  # the organisation of the report section the table is in
 
 
 # ---------------------------------------------------------------------------
@@ -329,7 +330,8 @@ def _has_year_or_month(words: list[str], vocab: Vocabulary) -> bool:
 
 def _role(label: str, has_values: bool) -> str:
     low = label.lower().strip()
-    if re.match(r"^[-–−•]?\s*varav\b", low):
+    if re.match(r"^[-–−•]?\s*varav\b", low) or re.match(r"^[-–−•]\s+\w", low):
+        # 'varav …', '- Varav …', and dash-bulleted sub-rows ('- Tillkommande …')
         return "of_which"
     if re.match(r"^(summa|totalt|total summa)\b", low):
         return "total"
@@ -482,7 +484,7 @@ def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary,
             elif how in ("gaps",):
                 last_pattern[len(values)] = pos
             row.placement = how
-            for p, v in zip(pos, values):
+            for p, v in zip(pos, _as_printed(info, values)):
                 cell = _to_cell(p + 1, info.line_no, v)
                 if cell:
                     row.cells.append(cell)
@@ -498,9 +500,35 @@ def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary,
         first_line = min(first_line, header_infos[0].line_no)
     unit = _unit(caption, stub_header, headers, vocab)
     kind = _kind(caption, stub_header, headers, rows, vocab)
+    headers = [_rejoin_word_breaks(h, vocab) for h in headers]
     if not headers:
         headers = [f"Kolumn {k + 1}" for k in range(n_cols)]
     return Table(table_no, caption, unit, kind, first_line, last_line, stub_header, headers, rows, layout)
+
+
+def _rejoin_word_breaks(text: str, vocab: Vocabulary) -> str:
+    """'Investe- ringsram' -> 'Investeringsram'; 'jan- aug' -> 'jan-aug' (a range of months)."""
+
+    def join(m: re.Match) -> str:
+        left, right = m.group(1), m.group(2)
+        if vocab.is_month_word(left) and vocab.is_month_word(right):
+            return f"{left}-{right}"
+        return left + right
+
+    return re.sub(r"(\w+)- (?=([a-zåäö]\w*))(\w+)", lambda m: join(m) if m.group(2) == m.group(3) else m.group(0), text)
+
+
+def _as_printed(info: LineInfo, values: list[str]) -> list[str]:
+    """The text of each value as printed on the line ('- 20 347', not '-20 347')."""
+    out, t = [], 0
+    for v in values:
+        n = len(v.split())
+        if info.spans and t + n - 1 < len(info.spans):
+            out.append(info.text[info.spans[t][0] : info.spans[t + n - 1][1]])
+        else:
+            out.append(v)
+        t += n
+    return out
 
 
 def _continues(prev: LineInfo, label: str, row: LineInfo) -> bool:

@@ -19,7 +19,10 @@ def decode_report(data: bytes) -> str:
         raise ReportDecodeError("the file is binary, not text (NUL bytes)")
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            # a file cut inside its last character: keep what is whole
+            return decode_report(data[: exc.start])
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError as exc:

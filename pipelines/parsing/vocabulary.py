@@ -25,6 +25,7 @@ class Vocabulary:
     units: tuple[tuple[str, str], ...]  # (word, unit), longest word first
     kind_keywords: tuple[tuple[str, str, str, float], ...]  # (keyword, part, kind, weight)
     report_kinds: tuple[tuple[str, str], ...]
+    section_markers: tuple[str, ...] = ()
     header_words: frozenset[str] = field(default_factory=frozenset)
 
     def is_measure_word(self, word: str) -> bool:
@@ -72,4 +73,5 @@ def load_vocabulary(seeds_dir: str | None = None) -> Vocabulary:
         kind_keywords=kinds,
         report_kinds=reports,
         header_words=frozenset(r["word"] for r in cols),
+        section_markers=tuple(r["marker"].lower() for r in _rows(seeds, "section_markers.csv")),
     )

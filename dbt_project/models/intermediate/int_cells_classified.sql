@@ -124,7 +124,7 @@ final as (
             when normalised.row_role = 'total'
                 or (normalised.row_role = 'of_which' and normalised.owner_role = 'total' and normalised.parent_heading is null)
                 or tables.table_kind not in ('operating_statement', 'investments')
-                then documents.organisation
+                then coalesce(tables.section_organisation, documents.organisation)
             when nullif(normalised.activity_code, '') is not null then null
             else coalesce(aliases.organisation, regexp_replace(normalised.unit_label, '[*]+$', ''))
         end as organisation,

@@ -12,6 +12,7 @@ final as (
         layout,
         stub_header,
         n_columns,
+        organisation as section_organisation,
         first_line,
         last_line
     from source

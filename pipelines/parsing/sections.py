@@ -1,0 +1,84 @@
+"""Sections of a report and the organisation each one is about.
+
+A report can hold several organisations' reports (a board's report with its
+administrations' reports as appendices). A section starts at a title block (the report
+kind's name at the top of a page, the organisation's name under it) or at an opening
+heading such as "Förvaltningens uppdrag" (the organisation is then the name the first
+paragraph introduces with its abbreviation: "Verksamhetsstöd och service (VSS)").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .vocabulary import Vocabulary
+
+NAME_RE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ&\- ]{1,60}$")
+ABBREVIATED_NAME_RE = re.compile(
+    r"([A-ZÅÄÖ][a-zåäö]+(?:[ -](?:och|&|[a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+)){0,5}) \(([A-ZÅÄÖ]{2,6})\)"
+)
+LEADING_WORDS = {"inom", "i", "hos", "för", "vid", "av", "på", "under", "från"}
+GENITIVE_RE = re.compile(r"^([A-ZÅÄÖ][\wåäö]+?)s\s+\w+")
+
+
+@dataclass
+class Section:
+    start_line: int  # 1-based
+    organisation: str | None
+
+
+def find_sections(lines: list[str], vocab: Vocabulary) -> list[Section]:
+    sections: list[Section] = []
+    stripped = [l.replace("\t", " ").strip() for l in lines]
+    for i, line in enumerate(stripped):
+        low = line.lower()
+        if not line:
+            continue
+        # a title block: the report kind at the top of a page (after blank lines)
+        if len(line) < 90 and any(low.startswith(w) or f"s {w}" in low for w, _ in vocab.report_kinds):
+            before = stripped[max(0, i - 2) : i]
+            if i < 2 or all(not b for b in before):
+                sections.append(Section(i + 1, _title_organisation(stripped, i)))
+                continue
+        if low.rstrip(" :") in vocab.section_markers:
+            paragraph = " ".join(stripped[i + 1 : i + 8])
+            m = ABBREVIATED_NAME_RE.search(paragraph)
+            sections.append(Section(i + 1, _trim_name(m.group(1)) if m else None))
+    # a section with no name found keeps the organisation of the one before it
+    named: list[Section] = []
+    current = None
+    for s in sections:
+        if s.organisation:
+            current = s.organisation
+        named.append(Section(s.start_line, s.organisation or current))
+    return named
+
+
+def _trim_name(name: str) -> str | None:
+    words = name.split()
+    while words and words[0].lower() in LEADING_WORDS:
+        words = words[1:]
+    if not words:
+        return None
+    return " ".join([words[0][0].upper() + words[0][1:]] + words[1:])
+
+
+def _title_organisation(lines: list[str], i: int) -> str | None:
+    m = GENITIVE_RE.match(lines[i])
+    if m and not lines[i].lower().startswith(("delårs", "verksamhets", "förvaltnings")):
+        return m.group(1)
+    block = [l for l in lines[i + 1 : i + 6] if l][:3]
+    for line in block:
+        if line.lower() in ("innehåll",):
+            break
+        if NAME_RE.match(line) and not re.search(r"\d", line) and len(line.split()) <= 5:
+            return line
+    return None
+
+
+def organisation_at(sections: list[Section], line_no: int, default: str | None) -> str | None:
+    org = default
+    for s in sections:
+        if s.start_line <= line_no and s.organisation:
+            org = s.organisation
+    return org

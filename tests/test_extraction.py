@@ -1,0 +1,188 @@
+"""Extraction on the real reports: values checked by hand against the report text."""
+from __future__ import annotations
+
+import pytest
+
+from pipelines.parsing import extract_file
+from pipelines.parsing.extract import extract_document
+
+
+def table_with(doc, line_no):
+    """The table that holds a value printed on `line_no`."""
+    for t in doc.tables:
+        for r in t.rows:
+            if r.line_no == line_no and r.cells:
+                return t, r
+    raise AssertionError(f"no row on line {line_no}")
+
+
+def values(row):
+    return {c.col_no: (c.raw_text, c.value) for c in row.cells}
+
+
+@pytest.fixture(scope="module")
+def ks_2023(report_path):
+    return extract_file(report_path("000"))
+
+
+def test_ks_forecast_total_row(ks_2023):
+    # 000 line 322: "Summa nettokostnader 564,8 618,5 53,7 554,9" under the caption on line 286
+    table, row = table_with(ks_2023, 322)
+    assert table.caption == "Driftsammandrag verksamhet för prognos för helår 2023, belopp mnkr"
+    assert table.unit == "mnkr"
+    assert table.kind == "operating_statement"
+    assert table.headers == ["Prognos helår", "Budget 2023", "Avvikelse", "Bokslut 2022"]
+    assert row.label == "Summa nettokostnader" and row.role == "total"
+    assert values(row) == {1: ("564,8", 564.8), 2: ("618,5", 618.5), 3: ("53,7", 53.7), 4: ("554,9", 554.9)}
+
+
+def test_broken_header_is_rejoined(ks_2023):
+    # 000 lines 2553-2570: the header is printed one or two words a line, with "före-/gående"
+    table, _ = table_with(ks_2023, 2579)
+    assert table.headers == [
+        "Redovisat jan-mars 2023",
+        "Budget jan-mars 2023",
+        "Avvikelse",
+        "Redovisat samma period föregående år",
+    ]
+    assert table.unit == "tkr"
+    assert table.organisation == "Leanlink"
+
+
+def test_leanlink_year_to_date_total(ks_2023):
+    # 000 line 2579: "Summa nettokostnader -29 736 -18 177 -11 559 -41 938"
+    _, row = table_with(ks_2023, 2579)
+    assert values(row) == {
+        1: ("-29 736", -29736.0),
+        2: ("-18 177", -18177.0),
+        3: ("-11 559", -11559.0),
+        4: ("-41 938", -41938.0),
+    }
+
+
+def test_sign_printed_apart_from_number(ks_2023):
+    # 000 line 2598: "LSS Funktionsstöd -291 408 -280 823 -10 576 - 20 347"
+    _, row = table_with(ks_2023, 2598)
+    assert values(row)[4] == ("- 20 347", -20347.0)
+
+
+def test_row_with_a_blank_column_is_placed_by_its_layout(ks_2023):
+    # 000 line 2604: "varav kostnader 1 686 182 1 688 129  1 657 144": the deviation is blank
+    _, row = table_with(ks_2023, 2604)
+    assert row.role == "of_which"
+    assert values(row) == {1: ("1 686 182", 1686182.0), 2: ("1 688 129", 1688129.0), 4: ("1 657 144", 1657144.0)}
+    # 000 line 1587: " Summa investeringar   85  85 60,5 -24,5" in a table of seven columns
+    _, row = table_with(ks_2023, 1587)
+    assert sorted(values(row)) == [3, 5, 6, 7]
+    assert values(row)[5] == ("85", 85.0)
+
+
+def test_investment_header_of_three_levels(ks_2023):
+    # 000 lines 455-467: two header levels plus a row of years
+    table, row = table_with(ks_2023, 488)
+    assert table.kind == "investments"
+    assert table.headers[0] == "Redovisat jan-mar 2023 Utgifter"
+    assert table.headers[4] == "Prognos 2023 Netto"
+    assert table.headers[5] == "Investeringsram 2023"
+    assert table.headers[6] == "Avvikelse"
+    assert values(row)[7] == ("-24,0", -24.0)
+    # the 'varav' rows under the heading "Kommunstyrelsen" are its parts
+    heading_rows = [r for r in table.rows if r.parent_heading == "Kommunstyrelsen" and r.role == "of_which"]
+    assert [r.label for r in heading_rows] == ["varav KLF", "varav VSS", "varav Leanlink"]
+
+
+def test_activity_codes_stay_in_the_label(ks_2023):
+    _, row = table_with(ks_2023, 218)
+    assert row.label == "100/130 Politisk verksamhet"
+    _, row = table_with(ks_2023, 314)
+    assert row.label == "51* Vård och omsorg"
+
+
+def test_personnel_table(ks_2023):
+    # 000 line 565: "Antal tillsvidare anställda 143 144 136 130 127" under "Personal 2019 … 2023"
+    table, row = table_with(ks_2023, 565)
+    assert table.kind == "personnel"
+    assert table.headers == ["2019", "2020", "2021", "2022", "2023"]
+    assert [c.value for c in row.cells] == [143, 144, 136, 130, 127]
+
+
+def test_document_metadata(ks_2023, report_path):
+    meta = ks_2023.meta
+    assert meta.report_kind == "delarsrapport"
+    assert str(meta.period_end) == "2023-03-31"
+    assert meta.fiscal_year == 2023
+    assert meta.organisation == "Kommunstyrelsen"
+    vb = extract_file(report_path("001")).meta
+    assert (vb.report_kind, vb.fiscal_year, str(vb.period_end), vb.organisation) == (
+        "verksamhetsberattelse", 2020, "2020-12-31", "Leanlink")
+    budget = extract_file(report_path("002")).meta
+    assert (budget.report_kind, budget.fiscal_year, budget.organisation) == (
+        "forvaltningsbudget", 2024, "Verksamhetsstöd och service")
+
+
+def test_percent_cells(report_path):
+    # 001 line 225: "Total sjukfrånvaro 10,5 % 8,0 % 7,0 %"
+    doc = extract_file(report_path("001"))
+    _, row = table_with(doc, 225)
+    assert [(c.raw_text, c.value, c.is_percent) for c in row.cells] == [
+        ("10,5 %", 10.5, True), ("8,0 %", 8.0, True), ("7,0 %", 7.0, True)]
+
+
+def test_tab_layout(report_path):
+    doc = extract_file(report_path("003"))
+    # 003 line 140: "Summa nettokostnader\t641,0\t649,0\t8,0\t506,8"
+    table, row = table_with(doc, 140)
+    assert table.headers == ["Prognos helår", "Budget 2024", "Avvikelse", "Bokslut 2023"]
+    assert table.caption == "Driftsammandrag för prognos för helår 2024, belopp mnkr"
+    assert values(row) == {1: ("641,0", 641.0), 2: ("649,0", 649.0), 3: ("8,0", 8.0), 4: ("506,8", 506.8)}
+    # 003 line 141: the row is wrapped in <i> tags
+    _, row = table_with(doc, 141)
+    assert row.label == "varav kostnader" and row.role == "of_which"
+    assert values(row)[1] == ("704,0", 704.0)
+    # 003 line 86: the last cell is empty
+    _, row = table_with(doc, 86)
+    assert sorted(values(row)) == [1, 2, 3]
+    # 003 line 213: soft hyphen in a header cell, "Investe- ringsram 2024"
+    table, _ = table_with(doc, 213)
+    assert table.headers[5] == "Investeringsram 2024"
+
+
+def test_unit_in_a_tab_header_cell(report_path):
+    # 004 line 334: "Nettokostnad, belopp mkr\tUtfall 2022\tBudget 2023 …"; line 340 prints "1637"
+    doc = extract_file(report_path("004"))
+    table, row = table_with(doc, 340)
+    assert table.unit == "mkr"
+    assert table.headers[0] == "Utfall 2022" and table.headers[-1] == "Plan 2029"
+    assert values(row)[1] == ("1 657", 1657.0)
+    assert values(row)[4] == ("1637", 1637.0)
+
+
+def test_dash_bulleted_row_is_a_part_not_an_item(report_path):
+    # 002 line 656: "- Tillkommande Coronauppdrag 8,5" is a part of the row above
+    doc = extract_file(report_path("002"))
+    _, row = table_with(doc, 656)
+    assert row.role == "of_which"
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_crlf_and_windows_1252_give_the_same_cells(report_path, prefix):
+    path = report_path(prefix)
+    text = path.read_text(encoding="utf-8")
+    expected = _cells(extract_file(path))
+    crlf = extract_document(path.name, text.replace("\n", "\r\n").encode("utf-8"))
+    assert _cells(crlf) == expected
+    # the same text saved as Windows-1252 (characters it lacks, like '≥', become '?' in both)
+    representable = text.encode("cp1252", errors="replace").decode("cp1252")
+    expected = _cells(extract_document(path.name, representable.encode("utf-8")))
+    cp1252 = extract_document(path.name, representable.encode("cp1252"))
+    assert _cells(cp1252) == expected
+    assert any("Ö" in c[2] or "ö" in c[2] or "ä" in c[2] for c in expected)
+
+
+def _cells(doc):
+    return [
+        (t.table_no, r.row_no, r.label, c.col_no, c.line_no, c.raw_text, c.value)
+        for t in doc.tables
+        for r in t.rows
+        for c in r.cells
+    ]

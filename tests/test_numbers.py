@@ -1,0 +1,72 @@
+"""The Swedish number grammar, on numbers as the reports print them."""
+import pytest
+
+from pipelines.parsing.numbers import is_marker, parse_number, split_numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "decimals"),
+    [
+        ("564,8", 564.8, 1),
+        ("1 686", 1686.0, 0),
+        ("- 20 347", -20347.0, 0),
+        ("−3", -3.0, 0),
+        ("12.5", 12.5, 1),
+        ("65,9%", 65.9, 1),
+        ("+1,0 %", 1.0, 1),
+        ("≥4,0", 4.0, 1),
+        ("-0,2", -0.2, 1),
+        ("1 686 182", 1686182.0, 0),
+        ("0,03", 0.03, 2),
+    ],
+)
+def test_parse_number(text, value, decimals):
+    number = parse_number(text)
+    assert number is not None
+    assert number.value == pytest.approx(value)
+    assert number.decimals == decimals
+
+
+def test_percent_and_comparator_are_kept_apart_from_the_value():
+    assert parse_number("65,9%").percent is True
+    assert parse_number("≥4,0").comparator == "≥"
+
+
+@pytest.mark.parametrize(("text", "footnote", "value"), [("24*", "*", 24.0), ("2,17 ²", "²", 2.17), ("84**", "**", 84.0)])
+def test_footnote_markers_are_not_merged_into_values(text, footnote, value):
+    number = parse_number(text)
+    assert number.value == value and number.footnote == footnote
+
+
+@pytest.mark.parametrize("text", ["I.U.", "i.u", "IU", "-", "i,.u", "I.U"])
+def test_markers(text):
+    assert parse_number(text) is None
+    assert is_marker(text)
+
+
+@pytest.mark.parametrize("text", ["Budget", "2023-06-13", "", "mnkr"])
+def test_not_numbers(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("tokens", "columns", "cells"),
+    [
+        # Leanlink, 000 line 2572: thousands separated by spaces, like the cells
+        ("-69 264 -65 160 -4 104 6 637", 4, ["-69 264", "-65 160", "-4 104", "6 637"]),
+        # 000 line 2578: only the column count can split "132 303 141 549"
+        ("132 303 141 549 -9 245 -5 880", 4, ["132 303", "141 549", "-9 245", "-5 880"]),
+        # 000 line 2604: three printed numbers in four columns (deviation left blank)
+        ("1 686 182 1 688 129 1 657 144", 4, ["1 686 182", "1 688 129", "1 657 144"]),
+        # 001 line 199: two 3-digit numbers, two columns
+        ("225 230", 2, ["225", "230"]),
+        # 000 line 1657: "122441" printed without a space
+        ("121 355 122441 490 000", 3, ["121 355", "122441", "490 000"]),
+        # 000 line 308: a zero is never the first group of a thousands number
+        ("121,7 121,7 0 112,4", 4, ["121,7", "121,7", "0", "112,4"]),
+        # 002 line 672: decimals after a 3-digit value
+        ("227,4 235 240,1 246,9", 4, ["227,4", "235", "240,1", "246,9"]),
+    ],
+)
+def test_split_numbers(tokens, columns, cells):
+    assert split_numbers(tokens.split(), columns) == cells
