@@ -50,8 +50,8 @@ def raw_reports_sensor(context: dg.SensorEvaluationContext):
         dg.RunRequest(run_key=f"{name}:{current[name]}", partition_key=name)
         for name in changed
     ]
-    context.update_cursor(json.dumps(current))
     return dg.SensorResult(
+        cursor=json.dumps(current),
         run_requests=requests,
         dynamic_partitions_requests=[reports_partitions.build_add_request(new_partitions)] if new_partitions else [],
     )

@@ -1,0 +1,139 @@
+"""The real pipeline (Dagster → DuckDB raw → dbt marts → GX checks) on the five reports."""
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+
+
+def test_every_report_is_extracted(db):
+    rows = db.execute(
+        "select source_file, report_kind, fiscal_year, organisation from raw.documents order by 1"
+    ).fetchall()
+    assert [r[0][:3] for r in rows] == ["000", "001", "002", "003", "004"]
+    assert db.execute("select count(*) from raw.extraction_errors").fetchone()[0] == 0
+
+
+def test_ks_forecast_in_fct_operating_traced_to_its_line(db):
+    # 000 line 322 "Summa nettokostnader 564,8 …" under "Prognos helår": 564,8 mnkr
+    row = db.execute(
+        """
+        select f.value, f.unit, f.amount_sek, f.measure_key, f.period_key, f.organisation_key,
+               c.raw_text, c.line_no, t.caption
+        from marts.fct_operating f
+        join raw.cells c on c.document_id = f.report_key and c.table_no = f.table_no
+            and c.row_no = f.row_no and c.col_no = f.col_no
+        join raw.tables t on t.document_id = c.document_id and t.table_no = c.table_no
+        where f.source_file like '000%' and f.line_no = 322 and f.col_no = 1
+        """
+    ).fetchone()
+    assert row == (
+        564.8, "mnkr", 564_800_000.0, "forecast", "2023-FY", "Kommunstyrelsen",
+        "564,8", 322, "Driftsammandrag verksamhet för prognos för helår 2023, belopp mnkr",
+    )
+
+
+def test_leanlink_year_to_date_net_cost(db):
+    # 000 line 2579: Leanlink's "Summa nettokostnader" jan-mars 2023 is -29 736 tkr
+    row = db.execute(
+        """
+        select value, unit, amount_sek, organisation_key, row_role
+        from marts.fct_operating
+        where source_file like '000%' and line_no = 2579 and measure_key = 'actual'
+          and period_key = '2023-M03'
+        """
+    ).fetchone()
+    assert row == (-29736.0, "tkr", -29_736_000.0, "Leanlink", "total")
+
+
+def test_same_period_last_year_column(db):
+    # "Redovisat samma period föregående år" in the March 2023 report is jan-mars 2022
+    periods = db.execute(
+        "select distinct period_key from marts.fct_operating where source_file like '000%' "
+        "and column_header = 'Redovisat samma period föregående år'"
+    ).fetchall()
+    assert periods == [("2022-M03",)]
+
+
+def test_spelling_variants_are_one_organisation(db):
+    orgs = {r[0] for r in db.execute("select organisation_key from marts.fct_operating").fetchall()}
+    assert "Råd och Stöd" in orgs and "Råd & Stöd" not in orgs
+    assert "Kommunikation och utvecklingsstaben" in orgs
+    assert "Kommunikation- och utvecklingsstaben" not in orgs
+
+
+def test_activity_rows_carry_their_code(db):
+    row = db.execute(
+        "select activity_key, organisation_key from marts.fct_operating "
+        "where source_file like '000%' and line_no = 228 and col_no = 1"
+    ).fetchone()
+    assert row == ("270", None)
+    assert db.execute("select activity_name from marts.dim_activity where activity_key = '270'").fetchone() == (
+        "Räddningstjänst",)
+
+
+def test_identity_findings(db):
+    # every total of an operating statement or investment table is checked, passed or not
+    total, failed = db.execute(
+        "select count(*), count(*) filter (where not passed) from audit.identity_findings where rule = 'column_sum'"
+    ).fetchone()
+    assert total >= 100
+    found = {
+        (r[0][:3], r[1], r[2])
+        for r in db.execute(
+            "select source_file, line_no, column_header from audit.identity_findings where not passed"
+        ).fetchall()
+    }
+    # hand-checked: 003 line 120, budget column: the eight staber add up to 416,0, printed 417,0
+    assert ("003", 120, "Budget jan-aug 2024") in found
+    # hand-checked: 003 line 140, Bokslut 2023: the staber add up to 497,1, printed 506,8
+    assert ("003", 140, "Bokslut 2023") in found
+    # hand-checked: 000 line 1587, VSS investments, Prognos Netto: IT utrustning printed -84,5
+    # (its expenditure is 84,5), so the parts add up to -84,0, printed total 85
+    assert any(f[0] == "000" and f[1] == 1587 and "Netto" in f[2] for f in found)
+    # the KS forecast statement adds up: 33,6 + -39,2 + … = 564,8
+    ok = db.execute(
+        "select passed from audit.identity_findings where source_file like '000%' and line_no = 322 "
+        "and column_header = 'Prognos helår'"
+    ).fetchone()
+    assert ok == (True,)
+
+
+def test_rounding_is_not_a_finding(db):
+    # 002 line 674 "Summa förvaltningsbudget 7,7": the parts print -0,8 0,3 0,2 0,3 6,1 1,7 = 7,8;
+    # seven numbers of one decimal each may be off by 0,05: 7,8 and 7,7 agree after rounding
+    row = db.execute(
+        "select expected, tolerance, passed from audit.identity_findings "
+        "where source_file like '002%' and line_no = 674 and column_header = 'Utfall 2022'"
+    ).fetchone()
+    assert row[0] == pytest.approx(7.8)
+    assert row[1] == pytest.approx(0.35)
+    assert row[2] is True
+
+
+def test_bad_file_does_not_stop_the_others(tmp_path, raw_copy, dagster_home):
+    from pipelines.cli import run_pipeline
+
+    folder = raw_copy("003", "004")
+    (folder / "empty.txt").write_bytes(b"")
+    warehouse = tmp_path / "w.duckdb"
+    assert run_pipeline(warehouse, folder) == 0
+    con = duckdb.connect(str(warehouse), read_only=True)
+    assert con.execute("select count(*) from raw.documents").fetchone()[0] == 2
+    errors = con.execute("select source_file, error from raw.extraction_errors").fetchall()
+    assert errors == [("empty.txt", "empty.txt: the file is empty")]
+    assert con.execute("select count(*) from marts.fct_operating").fetchone()[0] > 0
+    con.close()
+
+    # the report turns bad later: its rows from the earlier run stay
+    before = duckdb.connect(str(warehouse), read_only=True)
+    n_003 = before.execute("select count(*) from raw.cells where document_id like '003%'").fetchone()[0]
+    before.close()
+    (folder / next(folder.glob("003_*.txt")).name).write_bytes(b"\x00\x01binary")
+    assert run_pipeline(warehouse, folder) == 0
+    after = duckdb.connect(str(warehouse), read_only=True)
+    assert after.execute("select count(*) from raw.cells where document_id like '003%'").fetchone()[0] == n_003
+    assert "binary" in after.execute(
+        "select error from raw.extraction_errors where source_file like '003%'").fetchone()[0]
+    after.close()
