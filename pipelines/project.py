@@ -20,8 +20,20 @@ def dbt_executable() -> str:
     return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
 
 
+def _newest_source_mtime() -> float:
+    paths = [DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml"]
+    for folder in ("models", "seeds", "macros", "tests"):
+        paths.extend(p for p in (DBT_PROJECT_DIR / folder).rglob("*") if p.is_file())
+    return max(p.stat().st_mtime for p in paths if p.exists())
+
+
 def prepare_dbt_project() -> Path:
-    """Write the dbt manifest (dbt parse) so the dbt assets can be loaded; returns its path."""
+    """Write the dbt manifest (dbt parse) so the dbt assets can be loaded; returns its path.
+
+    Skipped when the manifest is newer than every file of the dbt project."""
+    manifest = dbt_project.manifest_path
+    if manifest.exists() and manifest.stat().st_mtime > _newest_source_mtime():
+        return manifest
     DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()).cli(
         ["--quiet", "parse"], target_path=Path("target")
     ).wait()

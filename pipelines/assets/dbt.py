@@ -1,6 +1,7 @@
 """The dbt project as assets: one per model and seed, grouped by dbt folder."""
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
@@ -21,4 +22,5 @@ class FolderGroupTranslator(DagsterDbtTranslator):
 
 @dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=FolderGroupTranslator())
 def rapportlager_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    yield from dbt.cli(["build"], context=context).stream()
+    # the project's own target path: dbt reuses its partial parse instead of parsing anew
+    yield from dbt.cli(["build"], context=context, target_path=Path("target")).stream()
