@@ -45,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     run = sub.add_parser("run", help="extract all reports, build the marts, check the identities")
     run.add_argument("--warehouse", type=Path, help="DuckDB file (default data/warehouse/warehouse.duckdb)")
     run.add_argument("--raw", type=Path, help="folder of report files (default data/raw)")
+    cov = sub.add_parser("coverage", help="tables and cells per report, and numeric lines no table claimed")
+    cov.add_argument("files", nargs="*", type=Path, help="report files (default: data/raw/*.txt)")
+    cov.add_argument("--all", action="store_true", help="also list lines explained as prose, contents …")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if args.command == "run":
@@ -52,7 +55,27 @@ def main(argv: list[str] | None = None) -> int:
         code = run_pipeline(args.warehouse, args.raw)
         log.info("pipeline %s in %.1f s", "succeeded" if code == 0 else "FAILED", time.perf_counter() - started)
         return code
+    if args.command == "coverage":
+        return coverage(args.files, args.all)
     return 2
+
+
+def coverage(files: list[Path], show_all: bool) -> int:
+    from .coverage import coverage_report
+    from .parsing import ExtractionError, extract_document
+    from .settings import report_files
+
+    status = 0
+    for path in files or report_files():
+        data = path.read_bytes()
+        try:
+            doc = extract_document(path.name, data)
+        except ExtractionError as exc:
+            print(f"{path.name}: ERROR {exc}")
+            status = 1
+            continue
+        print(coverage_report(doc, data, show_all))
+    return status
 
 
 if __name__ == "__main__":

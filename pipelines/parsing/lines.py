@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .numbers import is_marker, is_number_token, leading_marker, parse_number
+from .numbers import is_marker, is_number_token, leading_marker, parse_number, split_numbers
 from .text import strip_markup
 from .vocabulary import Vocabulary
 
@@ -28,6 +28,7 @@ class LineInfo:
     spans: list[tuple[int, int]] = field(default_factory=list)  # where each token is printed
     cells: list[str] = field(default_factory=list)  # tab layout: cells after the label
     n_tab_lead: int = 0  # tab layout: index of the label cell
+    note: str = ""  # space layout: text printed after the numbers ('Öka', 'Beslut KF …')
 
     @property
     def blank(self) -> bool:
@@ -85,9 +86,13 @@ def _analyse_tab(info: LineInfo) -> LineInfo:
     return info
 
 
-def _analyse_space(info: LineInfo) -> LineInfo:
+def _analyse_space(info: LineInfo, allow_note: bool = True) -> LineInfo:
     text = info.text
     spans = [(m.group(), m.start(), m.end()) for m in _WS_TOKEN_RE.finditer(text)]
+    trailing = _trailing_text(spans) if allow_note else 0
+    if trailing:
+        info.note = text[spans[-trailing][1] :].strip()
+        spans = spans[:-trailing]
     vals: list[tuple[str, int, int]] = []
     i = len(spans) - 1
     while i >= 0:
@@ -102,6 +107,12 @@ def _analyse_space(info: LineInfo) -> LineInfo:
             break
         if is_number_token(tok) or _is_space_marker(tok):
             vals.append((tok, s, e))
+            i -= 1
+            continue
+        if tok.lower() in ("max", "min") and vals and vals[-1][1] == e + 1:
+            # 'max 1 %': a target with its comparator word
+            ntok, _, ne = vals.pop()
+            vals.append((tok + " " + ntok, s, ne))
             i -= 1
             continue
         break
@@ -125,8 +136,34 @@ def _analyse_space(info: LineInfo) -> LineInfo:
         gaps.append(s - prev_end)
         prev_end = e
     info.gaps = gaps
-    # a label that is only a number-like code ('51*') is still a label
+    if info.note and len(info.tokens) < 2:
+        # not a row after all: the words belong to the label
+        info.label, info.note = text.strip(), ""
+        info.tokens, info.spans, info.gaps = [], [], []
+        return _analyse_space(info, allow_note=False)
     return info
+
+
+def _trailing_text(spans: list[tuple[str, int, int]]) -> int:
+    """How many tokens at the end of a line are a short note after its numbers
+    ('Öka', 'Ej negativ', 'Beslut KF 2022-11-22, § 370'): at most five, after two numbers."""
+    k = 0
+    while k < len(spans) and k < 6:
+        tok = spans[len(spans) - 1 - k][0]
+        if is_number_token(tok) or _is_space_marker(tok) or tok == "%":
+            break
+        k += 1
+    if k == 0 or k > 5 or k == len(spans):
+        return 0
+    run: list[str] = []
+    for t, _, _ in reversed(spans[: len(spans) - k]):
+        if not (is_number_token(t) or _is_space_marker(t)):
+            break
+        run.insert(0, t)
+    # two printed values or more, counting '5 450' as one
+    if len(split_numbers([t for t in run if is_number_token(t)])) + sum(1 for t in run if not is_number_token(t)) >= 2:
+        return k
+    return 0
 
 
 def _is_space_marker(tok: str) -> bool:
@@ -143,9 +180,8 @@ def is_header_line(info: LineInfo, vocab: Vocabulary) -> bool:
         texts = [c for c in [info.label] + info.cells if c and not is_value_cell(c)]
         if any(not YEAR_RE.match(c.strip()) for c in numbers):
             return False
-        return bool(numbers or texts) and (
-            bool(numbers) or any(_has_header_word(c, vocab) for c in texts)
-        ) and len(texts) + len(numbers) >= 2
+        # a tab line of two or more cells with no value but years names columns
+        return len(texts) + len(numbers) >= 2
     if info.has_values and not info.only_years():
         return False
     if info.only_years() and (not info.label or _has_header_word(info.label, vocab) or len(info.label) < 40):

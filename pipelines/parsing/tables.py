@@ -250,6 +250,8 @@ def _header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary):
     while k >= 0 and infos[k].blank:
         k -= 1
     caption = None
+    if k >= 0 and not _captionable(infos[k]):
+        k = -1
     if k >= 0 and _is_caption_like(infos[k], vocab) and not infos[k].has_values:
         caption = infos[k]
     elif between:
@@ -259,6 +261,12 @@ def _header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary):
     if caption is not None and header and header[0].is_tab and caption.is_tab:
         caption = None
     return caption, between, header, list(reversed(pre))
+
+
+def _captionable(info: LineInfo) -> bool:
+    """A caption is a short line, not a line of running text."""
+    t = info.text.strip()
+    return bool(t) and len(t) <= 120 and not t.endswith("-") and len(t.split()) <= 16
 
 
 def _segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[str, list[str]]:
