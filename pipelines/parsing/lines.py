@@ -8,6 +8,8 @@ from .numbers import is_marker, is_number_token, leading_marker, parse_number, s
 from .text import strip_markup
 from .vocabulary import Vocabulary
 
+# words after numbers that make the line running text, not a row with a note
+NOTE_EXCLUDED = {"mnkr", "mkr", "tkr", "kr", "kronor", "procent", "st", "år", "av", "och", "i", "till", "per"}
 YEAR_RE = re.compile(r"^(19|20)\d\d$")
 _WS_TOKEN_RE = re.compile(r"\S+")
 FOOTNOTE_ONLY_RE = re.compile(r"^[*¹²³⁴⁵⁶⁷⁸⁹⁰]+\)?$")
@@ -146,15 +148,29 @@ def _analyse_space(info: LineInfo, allow_note: bool = True) -> LineInfo:
 
 def _trailing_text(spans: list[tuple[str, int, int]]) -> int:
     """How many tokens at the end of a line are a short note after its numbers
-    ('Öka', 'Ej negativ', 'Beslut KF 2022-11-22, § 370'): at most five, after two numbers."""
-    k = 0
-    while k < len(spans) and k < 6:
-        tok = spans[len(spans) - 1 - k][0]
-        if is_number_token(tok) or _is_space_marker(tok) or tok == "%":
-            break
-        k += 1
-    if k == 0 or k > 5 or k == len(spans):
+    ('Öka', 'Ej negativ', 'Beslut KF 2022-11-22, § 370'): at most six tokens, starting with a
+    word that is not a unit, after two printed values or more."""
+    for k in range(1, min(6, len(spans) - 1) + 1):
+        first = spans[len(spans) - k][0]
+        before = spans[len(spans) - k - 1][0]
+        if (
+            not re.match(r"^[A-Za-zÅÄÖåäö(]", first)
+            or _is_space_marker(first)
+            or not (is_number_token(before) or _is_space_marker(before))
+        ):
+            continue
+        if first.lower().strip("().,") in NOTE_EXCLUDED:
+            return 0
+        run: list[str] = []
+        for t, _, _ in reversed(spans[: len(spans) - k]):
+            if not (is_number_token(t) or _is_space_marker(t)):
+                break
+            run.insert(0, t)
+        numbers = [t for t in run if is_number_token(t)]
+        if len(split_numbers(numbers)) + (len(run) - len(numbers)) >= 2:
+            return k
         return 0
+    return 0
     run: list[str] = []
     for t, _, _ in reversed(spans[: len(spans) - k]):
         if not (is_number_token(t) or _is_space_marker(t)):

@@ -119,12 +119,14 @@ def _digits(chunk: list[str]) -> int:
     return sum(len(re.sub(r"\D", "", t)) for t in chunk)
 
 
-def split_numbers(tokens: list[str], expected: int | None = None) -> list[str]:
+def split_numbers(tokens: list[str], expected: int | None = None, any_split: bool = False) -> list[str]:
     """Split whitespace tokens of numbers into printed cells.
 
     The fewest-cells reading is taken, unless the table has more columns than that
     and a chunk is implausibly long (four or more groups) or made only of 3-digit
-    groups: then such chunks are split where the digit counts become most even.
+    groups: then such chunks are split where the digit counts become most even. With
+    `any_split` (the row's spacing shows no blank cell), any chunk may be split to reach
+    exactly the expected count.
     """
     chunks = _chunks(tokens)
     if expected is None or len(chunks) >= expected:
@@ -135,7 +137,7 @@ def split_numbers(tokens: list[str], expected: int | None = None) -> list[str]:
     points = [
         (ci, k)
         for ci, c in enumerate(chunks)
-        if len(c) >= 4 or (len(c) >= 2 and len(re.sub(r"\D", "", c[0])) == 3)
+        if len(c) >= 4 or (len(c) >= 2 and (any_split or len(re.sub(r"\D", "", c[0])) == 3))
         for k in range(1, len(c))
         if not re.match(r"^0\d", c[k])
     ]
@@ -159,6 +161,8 @@ def split_numbers(tokens: list[str], expected: int | None = None) -> list[str]:
                 best, best_score = parts, score
         if best is not None:
             break
+    if best is not None and any_split and len(best) != expected:
+        best = None
     if best is None:
         return [" ".join(c) for c in chunks]
     return [" ".join(c) for c in best]

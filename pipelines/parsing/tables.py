@@ -118,6 +118,15 @@ def _starts_table(infos: list[LineInfo], i: int, vocab: Vocabulary) -> bool:
         return False
     if info.n_values >= 2:
         return True
+    # stacked values: label lines, then one value a line, under a header
+    j = i - 1
+    labels = 0
+    while j >= 0 and (infos[j].blank or (not infos[j].has_values and not is_header_line(infos[j], vocab)
+                                         and len(infos[j].text.strip()) <= 60)):
+        labels += 0 if infos[j].blank else 1
+        j -= 1
+    if not info.label and 1 <= labels <= 4 and j >= 0 and is_header_line(infos[j], vocab):
+        return True
     # a single value needs a header right above
     j = i - 1
     while j >= 0 and infos[j].blank:
@@ -158,7 +167,12 @@ def _table_end(infos: list[LineInfo], start: int, vocab: Vocabulary) -> int:
             if blanks >= 3:
                 # a wider gap still continues the table when rows go on after it
                 nxt = _next_nonblank(infos, j)
-                if nxt is None or nxt - j > 3 or not _is_row(infos[nxt]) or is_header_line(infos[nxt], vocab):
+                if nxt is not None and nxt - j <= 3 and _is_label_line(infos[nxt], vocab):
+                    # a wrapped label or a heading, then a row
+                    after = _next_nonblank(infos, nxt + 1)
+                    if after is not None and after - nxt <= 2 and _is_row(infos[after]):
+                        nxt = after
+                if nxt is None or nxt - j > 5 or not _is_row(infos[nxt]) or is_header_line(infos[nxt], vocab):
                     break
         elif is_header_line(info, vocab) and not _is_row(info) and (
             info.is_tab or count_header_words(info.text, vocab) >= 2
@@ -207,7 +221,7 @@ def _header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary):
     while j >= 0 and (infos[j].blank or (_is_label_line(infos[j], vocab) and not is_header_line(infos[j], vocab))):
         if not infos[j].blank:
             pre.append(infos[j])
-        if len(pre) > 2:
+        if len(pre) > 4:
             break
         j -= 1
     if j < 0 or not is_header_line(infos[j], vocab):
@@ -402,7 +416,7 @@ def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary,
         if _is_row(info):
             if info.is_tab:
                 raw_counts.append(len(info.cells))
-            else:
+            elif info.label or len(info.tokens) > 1:
                 raw_counts.append(len(split_numbers(info.tokens)))
     count_freq = Counter(c for c in raw_counts if c >= 1)
     n_rows_mode = max(count_freq.items(), key=lambda kv: (kv[1], kv[0]))[0] if count_freq else 0
@@ -449,8 +463,24 @@ def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary,
     heading: str | None = None
     pending: list[LineInfo] = list(pre)
     last_pattern: dict[int, list[int]] = {}
+    stacked = _stacked_blocks(body, pending)
+    spaced_rows = _rows_are_spaced(body)
     for info in body:
         if info.blank:
+            continue
+        if info.line_no in stacked.skip:
+            # stacked values whose labels came before the table's first row (in `pre`)
+            for label_line in sorted(k for k in stacked.rows if k < info.line_no):
+                label_info, cells = stacked.rows.pop(label_line)
+                pending = [p for p in pending if p.line_no != label_line]
+                rows.append(_stacked_row(len(rows) + 1, label_info, cells))
+            continue
+        if info.line_no in stacked.rows:
+            label_info, cells = stacked.rows.pop(info.line_no)
+            for p in pending:
+                rows.append(Row(len(rows) + 1, p.line_no, p.text.strip(), p.line_no, "heading"))
+            pending = []
+            rows.append(_stacked_row(len(rows) + 1, label_info, cells))
             continue
         if not _is_row(info):
             pending.append(info)
@@ -459,12 +489,15 @@ def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary,
         label_first = info.line_no
         # wrapped label: label-only lines directly above that the row's label continues
         joined: list[LineInfo] = []
-        while pending and _continues(pending[-1], label, info):
+        while pending and (
+            _continues(pending[-1], label, info)
+            or (spaced_rows and not joined and _adjacent_unpadded(pending[-1], info))
+        ):
             joined.insert(0, pending.pop())
             label = f"{joined[0].text.strip()} {label}".strip()
         if joined:
             label_first = joined[0].line_no
-            label = re.sub(r"-\s+(?=[a-zåäö])", "", " ".join([j.text.strip() for j in joined] + [info.label]))
+            label = _join_label([j.text.strip() for j in joined] + [info.label])
         for p in pending:
             rows.append(Row(len(rows) + 1, p.line_no, p.text.strip(), p.line_no, "heading"))
             heading = p.text.strip()
@@ -486,6 +519,9 @@ def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary,
                     row.cells.append(cell)
         else:
             values = split_numbers(info.tokens, n_cols)
+            if len(values) == n_cols - 1 and not info.note and not any(g > 1 for g in info.gaps[1:]):
+                # no wider space between the numbers hints at a blank cell
+                values = split_numbers(info.tokens, n_cols, any_split=True)
             pos, how = _space_positions(info, values, n_cols)
             if how == "ambiguous" and len(values) in last_pattern:
                 pos, how = last_pattern[len(values)], "neighbour"
@@ -507,7 +543,7 @@ def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary,
     if header_infos:
         first_line = min(first_line, header_infos[0].line_no)
     unit = _unit(caption, stub_header, headers, vocab)
-    kind = _kind(caption, stub_header, headers, rows, vocab)
+    kind = _kind(caption, stub_header, headers, rows, vocab, unit)
     headers = [_rejoin_word_breaks(h, vocab) for h in headers]
     if not headers:
         headers = [f"Kolumn {k + 1}" for k in range(n_cols)]
@@ -539,6 +575,90 @@ def _as_printed(info: LineInfo, values: list[str]) -> list[str]:
     return out
 
 
+@dataclass
+class _Stacked:
+    rows: dict  # label line_no -> (label LineInfo, [(col_no, value LineInfo)])
+    skip: set
+
+
+def _stacked_blocks(body: list[LineInfo], pre: list[LineInfo]) -> _Stacked:
+    """Values printed one under the other (PDF text of a table whose cells stack): k label
+    lines with no numbers, then groups of unlabeled one-value lines separated by blank lines;
+    group j is column j, the i-th value of a group belongs to the i-th label."""
+    result = _Stacked({}, set())
+    lines = list(pre) + [b for b in body if b.line_no not in {p.line_no for p in pre}]
+    i = 0
+    while i < len(lines):
+        labels = []
+        j = i
+        while j < len(lines) and (lines[j].blank or (not lines[j].has_values and len(lines[j].text.strip()) <= 60)):
+            if not lines[j].blank:
+                labels.append(lines[j])
+            j += 1
+        groups: list[list[LineInfo]] = []
+        current: list[LineInfo] = []
+        k = j
+        while k < len(lines):
+            info = lines[k]
+            if info.blank:
+                if current:
+                    groups.append(current)
+                    current = []
+            elif info.has_values and not info.is_tab and not info.label and len(split_numbers(info.tokens)) == 1:
+                current.append(info)
+            else:
+                break
+            k += 1
+        if current:
+            groups.append(current)
+        if labels and len(groups) >= 2 and all(len(g) <= len(labels) for g in groups) and len(groups[0]) == len(labels):
+            for idx, label in enumerate(labels):
+                cells = [(col + 1, g[idx]) for col, g in enumerate(groups) if idx < len(g)]
+                result.rows[label.line_no] = (label, cells)
+            for g in groups:
+                result.skip.update(v.line_no for v in g)
+            i = k
+        else:
+            i = max(j, i + 1)
+    return result
+
+
+def _stacked_row(row_no: int, label: LineInfo, cells: list[tuple[int, LineInfo]]) -> Row:
+    row = Row(row_no, label.line_no, label.text.strip(), label.line_no, _role(label.text, True), placement="stacked")
+    for col, value in cells:
+        cell = _to_cell(col, value.line_no, _as_printed(value, [" ".join(value.tokens)])[0])
+        if cell:
+            row.cells.append(cell)
+    return row
+
+
+def _rows_are_spaced(body: list[LineInfo]) -> bool:
+    """Are the table's rows separated by blank lines (as PDF text often prints them)?"""
+    rows = [i for i, info in enumerate(body) if _is_row(info)]
+    pairs = list(zip(rows, rows[1:]))
+    spaced = sum(1 for a, b in pairs if any(body[k].blank for k in range(a + 1, b)))
+    return bool(pairs) and spaced * 2 >= len(pairs)
+
+
+def _adjacent_unpadded(prev: LineInfo, row: LineInfo) -> bool:
+    """A label line printed right above a row, not padded like a heading row of empty cells:
+    in a table whose rows are spaced, it is the first line of the row's wrapped label."""
+    raw = prev.text
+    return prev.line_no == row.line_no - 1 and not prev.is_tab and len(raw) - len(raw.rstrip()) < 3
+
+
+def _join_label(parts: list[str]) -> str:
+    """Join the lines of a wrapped label: 'leveran-' + 'törsfakturor' → 'leverantörsfakturor'."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if out.endswith("-") and part[:1].islower() and not out.endswith(" -"):
+            out = out[:-1] + part
+        else:
+            out = f"{out} {part}".strip()
+    return out
+
+
 def _continues(prev: LineInfo, label: str, row: LineInfo) -> bool:
     """Does the label-only line `prev` start the label that `row` ends?"""
     p = prev.text.strip()
@@ -563,7 +683,7 @@ def _unit(caption: str | None, stub: str | None, headers: list[str], vocab: Voca
     return None
 
 
-def _kind(caption, stub, headers, rows: list[Row], vocab: Vocabulary) -> str:
+def _kind(caption, stub, headers, rows: list[Row], vocab: Vocabulary, unit: str | None = None) -> str:
     parts = {
         "caption": (caption or "").lower(),
         "header": " ".join([stub or ""] + headers).lower(),
@@ -575,5 +695,22 @@ def _kind(caption, stub, headers, rows: list[Row], vocab: Vocabulary) -> str:
             scores[kind] += weight
     if not scores:
         return "other"
-    kind, score = scores.most_common(1)[0]
-    return kind if score >= 3 else "other"
+    for kind, score in scores.most_common():
+        if score < 3:
+            break
+        if kind in FINANCIAL_KINDS and not _money_evidence(unit, parts, rows, vocab):
+            continue
+        return kind
+    return "other"
+
+
+FINANCIAL_KINDS = ("key_figures", "operating_statement", "investments")
+
+
+def _money_evidence(unit: str | None, parts: dict[str, str], rows: list[Row], vocab: Vocabulary) -> bool:
+    """A financial table prints amounts: a money unit, or amount rows (totals, net costs)."""
+    if unit in vocab.money_units:
+        return True
+    if any(c.is_percent for r in rows for c in r.cells):
+        return False
+    return any(r.role == "total" for r in rows) or "nettokostnad" in parts["label"]

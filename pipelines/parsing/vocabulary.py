@@ -26,6 +26,7 @@ class Vocabulary:
     kind_keywords: tuple[tuple[str, str, str, float], ...]  # (keyword, part, kind, weight)
     report_kinds: tuple[tuple[str, str], ...]
     section_markers: tuple[str, ...] = ()
+    money_units: frozenset[str] = frozenset()
     header_words: frozenset[str] = field(default_factory=frozenset)
 
     def is_measure_word(self, word: str) -> bool:
@@ -74,4 +75,5 @@ def load_vocabulary(seeds_dir: str | None = None) -> Vocabulary:
         report_kinds=reports,
         header_words=frozenset(r["word"] for r in cols),
         section_markers=tuple(r["marker"].lower() for r in _rows(seeds, "section_markers.csv")),
+        money_units=frozenset(r["unit"] for r in _rows(seeds, "unit_scales.csv") if r["sek_per_unit"]),
     )

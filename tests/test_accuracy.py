@@ -1,0 +1,40 @@
+"""Extraction against the hand-written expected files, cell by cell (label, column, text)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.accuracy import compare, read_expected
+from pipelines.parsing import extract_file
+
+EXPECTED = Path(__file__).parent / "expected"
+FINANCIAL = {"key_figures", "operating_statement", "investments"}
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_financial_tables_are_extracted_exactly(report_path, prefix):
+    doc = extract_file(report_path(prefix))
+    result = compare(doc, read_expected(EXPECTED / f"{prefix}.tsv"), FINANCIAL)
+    assert result.expected > 0
+    assert result.problems == []
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_personnel_and_volume_tables_are_extracted_exactly(report_path, prefix):
+    doc = extract_file(report_path(prefix))
+    result = compare(doc, read_expected(EXPECTED / f"{prefix}.tsv"), {"personnel", "volumes"})
+    assert result.problems == []
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_no_extra_cells_in_financial_tables(report_path, prefix):
+    doc = extract_file(report_path(prefix))
+    expected = {(e.value_line, e.col_no) for e in read_expected(EXPECTED / f"{prefix}.tsv")}
+    extra = [
+        (c.line_no, c.col_no, r.label, c.raw_text)
+        for t in doc.tables if t.kind in FINANCIAL
+        for r in t.rows for c in r.cells
+        if (c.line_no, c.col_no) not in expected
+    ]
+    assert extra == []
