@@ -1,14 +1,15 @@
 """The identity suite: every identity row (both sides, rounding tolerance) must hold.
 
-dbt computes one row per identity with the reported value, the expected value from the
-other printed numbers, their difference and the rounding tolerance (interval arithmetic over
-the printed precision). This suite validates those rows as a pandas batch, with GX Core 1.x,
-and returns which identities fail. No Dagster here.
+dbt computes one row per identity with the reported value, the value the other printed
+numbers give, their difference and the rounding tolerance (interval arithmetic over the
+printed precision). This suite validates those rows as a pandas batch with GX Core 1.x,
+optionally writing GX Data Docs, and returns which identities fail. No Dagster here.
 """
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -17,6 +18,7 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 import great_expectations as gx  # noqa: E402
 
 SUITE_NAME = "financial_identities"
+SHOWN_COLUMNS = ["identity_id", "rule", "source_file", "line_no", "row_label", "column_header", "reported_text"]
 
 
 @dataclass
@@ -25,9 +27,10 @@ class SuiteResult:
     evaluated: int
     failed_ids: set[int]
     statistics: dict
+    data_docs: Path | None = None
 
 
-def _context():
+def _context(docs_dir: Path | None):
     context = gx.get_context(mode="ephemeral")
     try:
         from great_expectations.data_context.types.base import ProgressBarsConfig
@@ -35,34 +38,45 @@ def _context():
         context.variables.progress_bars = ProgressBarsConfig(globally=False)
     except Exception:  # pragma: no cover - progress bars are cosmetic
         pass
+    if docs_dir is not None:
+        context.add_data_docs_site(
+            site_name="rapportlager",
+            site_config={
+                "class_name": "SiteBuilder",
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
     return context
 
 
 def build_suite() -> gx.ExpectationSuite:
     suite = gx.ExpectationSuite(name=SUITE_NAME)
-    suite.add_expectation(
-        gx.expectations.ExpectColumnValuesToNotBeNull(column="reported")
-    )
+    suite.add_expectation(gx.expectations.ExpectColumnValuesToNotBeNull(column="reported"))
     suite.add_expectation(
         gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
             column_A="tolerance",
             column_B="abs_difference",
             or_equal=True,
-            description="The interval of the reported value meets the interval of the value "
-            "computed from the other printed numbers (|difference| <= rounding tolerance).",
+            description=(
+                "The printed value and the value the other printed numbers give agree within "
+                "their rounding: |reported − expected| ≤ the sum of half a unit of the last "
+                "printed digit of every number involved (interval arithmetic)."
+            ),
         )
     )
     return suite
 
 
-def validate_identities(identities: pd.DataFrame) -> SuiteResult:
-    """Validate evaluable identity rows; `identity_id` must identify each row."""
+def validate_identities(identities: pd.DataFrame, docs_dir: Path | None = None) -> SuiteResult:
+    """Validate the evaluable identity rows; `identity_id` must identify each row."""
     frame = identities.loc[identities["evaluable"].fillna(False).astype(bool)].copy()
-    frame["abs_difference"] = frame["difference"].abs()
-    frame = frame[["identity_id", "reported", "tolerance", "abs_difference"]]
     if frame.empty:
         return SuiteResult(True, 0, set(), {})
-    context = _context()
+    frame["abs_difference"] = frame["difference"].abs().round(9)
+    frame["tolerance"] = frame["tolerance"].round(9)
+    frame = frame[SHOWN_COLUMNS + ["reported", "tolerance", "abs_difference"]]
+    context = _context(docs_dir)
     batch_definition = (
         context.data_sources.add_pandas("identities")
         .add_dataframe_asset("identity_rows")
@@ -72,12 +86,21 @@ def validate_identities(identities: pd.DataFrame) -> SuiteResult:
     validation = context.validation_definitions.add(
         gx.ValidationDefinition(data=batch_definition, suite=suite, name=f"{SUITE_NAME}_validation")
     )
-    result = validation.run(
-        batch_parameters={"dataframe": frame},
-        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["identity_id"]},
+    result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": SHOWN_COLUMNS}
+    actions = []
+    if docs_dir is not None:
+        actions.append(gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=["rapportlager"]))
+    checkpoint = context.checkpoints.add(
+        gx.Checkpoint(name=f"{SUITE_NAME}_checkpoint", validation_definitions=[validation], actions=actions,
+                      result_format=result_format)
     )
+    run = checkpoint.run(batch_parameters={"dataframe": frame})
     failed: set[int] = set()
-    for expectation_result in result.results:
-        for item in expectation_result.result.get("unexpected_index_list") or []:
-            failed.add(int(item["identity_id"]))
-    return SuiteResult(bool(result.success), len(frame), failed, dict(result.statistics))
+    statistics: dict = {}
+    for validation_result in run.run_results.values():
+        statistics = dict(validation_result.statistics)
+        for expectation_result in validation_result.results:
+            for item in expectation_result.result.get("unexpected_index_list") or []:
+                failed.add(int(item["identity_id"]))
+    index = docs_dir / "index.html" if docs_dir is not None else None
+    return SuiteResult(bool(run.success), len(frame), failed, statistics, index)

@@ -36,7 +36,26 @@ def run_pipeline(warehouse: Path | None = None, raw: Path | None = None) -> int:
     instance.add_dynamic_partitions(reports_partitions.name, [k for k in keys if k not in known])
     job = defs.resolve_job_def("materialize_everything")
     result = job.execute_in_process(instance=instance, tags=partition_range_tags(keys), raise_on_error=False)
+    if result.success:
+        print_findings()
     return 0 if result.success else 1
+
+
+def print_findings() -> None:
+    """The short findings report at the end of a run."""
+    import duckdb
+
+    from .audit import findings_report
+    from .settings import data_docs_dir, warehouse_path
+
+    con = duckdb.connect(str(warehouse_path()), read_only=True)
+    try:
+        findings = con.execute("select * from audit.identity_findings").fetch_df()
+    finally:
+        con.close()
+    print("\nIdentity audit (rounding-aware; a failure is a finding in the report, not an error):")
+    print(findings_report(findings))
+    print(f"GX Data Docs: {data_docs_dir() / 'index.html'}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,14 +5,14 @@ import dagster as dg
 from .assets.dbt import rapportlager_dbt_assets
 from .assets.raw import raw_reports, reports_extracted
 from .automation import everything_job, nightly, raw_reports_sensor
-from .checks import column_sums_add_up
+from .checks import identity_audit
 from .resources import build_resources
 
 
 def build_definitions(warehouse=None) -> dg.Definitions:
     return dg.Definitions(
         assets=[raw_reports, rapportlager_dbt_assets],
-        asset_checks=[reports_extracted, column_sums_add_up],
+        asset_checks=[reports_extracted, identity_audit],
         jobs=[everything_job],
         schedules=[nightly],
         sensors=[raw_reports_sensor],

@@ -23,3 +23,8 @@ def warehouse_path() -> Path:
 def report_files(directory: Path | None = None) -> list[Path]:
     directory = directory or raw_dir()
     return sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+
+
+def data_docs_dir() -> Path:
+    """GX Data Docs are written beside the warehouse file."""
+    return warehouse_path().parent / "data_docs"

@@ -90,7 +90,8 @@ summed as (
         count(*) filter (where value is null) as n_parts_unreadable,
         sum(value) as parts_sum,
         sum(half_ulp) as parts_half_ulp,
-        string_agg(row_label || ' ' || raw_text, ' + ' order by part_row_no) as parts_text
+        string_agg(row_label || ' ' || raw_text, ' + ' order by part_row_no) as parts_text,
+        list(document_id || '|' || table_no || '|' || part_row_no || '|' || col_no order by part_row_no) as part_keys
     from parts
     group by document_id, table_no, total_row_no, col_no
 ),
@@ -113,7 +114,8 @@ final as (
         round(total.value - summed.parts_sum, 9) as difference,
         round(total.half_ulp + summed.parts_half_ulp, 9) as tolerance,
         summed.n_parts,
-        summed.parts_text,
+        summed.parts_text as detail,
+        list_prepend(total.document_id || '|' || total.table_no || '|' || total.row_no || '|' || total.col_no, summed.part_keys) as cell_keys,
         summed.n_parts_unreadable = 0 and total.value is not null as evaluable
     from summed
     inner join cells as total
@@ -123,7 +125,4 @@ final as (
         and total.col_no = summed.col_no
 )
 
-select
-    *,
-    case when evaluable then abs(difference) <= tolerance end as passed_sql
-from final
+select * from final

@@ -1,0 +1,101 @@
+"""The identity audit: validate the identities with GX, name suspects, write audit.*."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from expectations.identities import validate_identities
+from expectations.suspects import CellInfo, suspects
+
+FINDINGS_DDL = """
+create schema if not exists audit;
+create or replace table audit.identity_findings (
+    source_file varchar, table_no integer, rule varchar, row_label varchar,
+    column_header varchar, reported double, expected double, difference double,
+    tolerance double, passed boolean, suspected_cell varchar,
+    line_no integer, row_no integer, col_no integer, reported_text varchar, detail varchar,
+    checked_at timestamptz
+);
+"""
+
+FINDING_COLUMNS = [
+    "source_file", "table_no", "rule", "row_label", "column_header", "reported", "expected",
+    "difference", "tolerance", "passed", "suspected_cell", "line_no", "row_no", "col_no",
+    "reported_text", "detail",
+]
+
+
+def load_identities(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return con.execute("select * from intermediate.int_identities order by identity_id").df()
+
+
+def load_cells(con: duckdb.DuckDBPyConnection) -> dict[str, CellInfo]:
+    rows = con.execute(
+        """
+        select document_id || '|' || table_no || '|' || row_no || '|' || col_no, source_file,
+               line_no, row_label, column_header, raw_text, value, decimals
+        from intermediate.int_cells_classified
+        """
+    ).fetchall()
+    return {r[0]: CellInfo(*r) for r in rows}
+
+
+def evaluate(identities: pd.DataFrame, cells: dict[str, CellInfo], passed_by: str = "gx",
+             docs_dir: Path | None = None) -> pd.DataFrame:
+    """Mark each identity passed/failed and name the suspected cell of each failure.
+
+    passed_by='gx' runs the GX suite; 'sql' uses the same rule without GX (fast, for
+    benchmarks)."""
+    identities = identities.copy()
+    evaluable = identities["evaluable"].fillna(False).astype(bool)
+    if passed_by == "gx":
+        failed_ids = validate_identities(identities, docs_dir).failed_ids
+        fails = identities["identity_id"].isin(failed_ids)
+    else:
+        fails = identities["difference"].abs().round(9) > identities["tolerance"].round(9)
+    passed = pd.Series(pd.NA, index=identities.index, dtype="boolean")
+    passed[evaluable] = ~fails[evaluable]
+    identities["passed"] = passed
+    identities["suspected_cell"] = suspects(identities, cells)
+    return identities
+
+
+def write_findings(con: duckdb.DuckDBPyConnection, findings: pd.DataFrame) -> None:
+    frame = findings[FINDING_COLUMNS]
+    con.execute(FINDINGS_DDL)
+    con.register("findings_frame", frame)
+    con.execute("insert into audit.identity_findings select *, now() from findings_frame")
+    con.unregister("findings_frame")
+
+
+def run_audit(con: duckdb.DuckDBPyConnection, docs_dir: Path | None = None) -> pd.DataFrame:
+    findings = evaluate(load_identities(con), load_cells(con), "gx", docs_dir)
+    write_findings(con, findings)
+    return findings
+
+
+def findings_report(findings: pd.DataFrame) -> str:
+    """Per report: identities checked, passed, failed; each failure in one line."""
+    lines = []
+    for source_file, group in findings.groupby("source_file", sort=True):
+        checked = int(group["passed"].notna().sum())
+        failed = group[group["passed"].fillna(True) == False]  # noqa: E712
+        lines.append(f"{source_file}: {checked} identities checked, {checked - len(failed)} passed, {len(failed)} failed")
+        for r in failed.sort_values(["line_no", "rule"]).itertuples():
+            lines.append(
+                f"  line {r.line_no} {r.rule}: '{r.row_label}' / '{r.column_header}' printed {r.reported_text},"
+                f" expected {_fmt(r.expected)} (difference {_fmt(r.difference)}, tolerance {_fmt(r.tolerance)})"
+                f"; {r.detail}"
+            )
+            if r.suspected_cell:
+                lines.append(f"      suspect: {r.suspected_cell}")
+    return "\n".join(lines)
+
+
+def _fmt(x: float) -> str:
+    if x is None or pd.isna(x):
+        return "-"
+    text = f"{x:,.2f}".rstrip("0").rstrip(".") if abs(x) < 1e6 else f"{x:,.0f}"
+    return text.replace(",", " ").replace(".", ",")
