@@ -11,6 +11,10 @@ vocabulary as (
     select * from {{ ref('column_vocabulary') }}
 ),
 
+report_kinds as (
+    select * from {{ ref('report_kinds') }}
+),
+
 columns as (
     select distinct document_id, table_no, col_no, column_header
     from cells
@@ -96,6 +100,12 @@ final as (
         inherited.col_no,
         inherited.column_header,
         case
+            -- a deviation measured against another report ('Avvikelse prognos helår,
+            -- delårsrapport mars') is the change of the forecast since that report
+            when inherited.measure = 'deviation' and exists (
+                select 1 from report_kinds
+                where contains(lower(inherited.column_header), report_kinds.keyword)
+            ) then 'forecast_change'
             when inherited.measure is not null then inherited.measure
             when inherited.year_named > documents.fiscal_year then 'plan'
             else 'actual'

@@ -11,7 +11,8 @@ with cells as (
         tables.section_organisation,
         -- a row naming the organisation of its own section (the board's own line in the
         -- board's table) is only a part of that organisation's figures
-        c.row_role = 'item' and c.organisation = tables.section_organisation as is_own_line
+        c.table_kind = 'operating_statement' and c.row_role = 'item'
+            and c.organisation = tables.section_organisation as is_own_line
     from {{ ref('int_cells_classified') }} as c
     inner join {{ ref('int_table_units') }} as tables
         on tables.document_id = c.document_id and tables.table_no = c.table_no
@@ -22,13 +23,27 @@ with cells as (
         and coalesce(c.organisation, c.activity_code) is not null
 ),
 
+row_conventions as (
+    -- the sign convention of a row, as its deviation identity found it
+    select document_id, table_no, row_no, min(convention) as convention
+    from {{ ref('int_identity_deviations') }}
+    where convention in ('net_cost', 'result') and convention_shown
+    group by document_id, table_no, row_no
+    having count(distinct convention) = 1
+),
+
 units as (
     select
-        *,
+        cells.*,
+        row_conventions.convention,
         coalesce('org:' || organisation, 'activity:' || activity_code) as unit_key,
         case when measure in ('actual', 'closed_accounts') then 'outcome' else measure end as measure_group,
         half_ulp * (amount_sek / nullif(value, 0)) as half_ulp_sek
     from cells
+    left join row_conventions
+        on row_conventions.document_id = cells.document_id
+        and row_conventions.table_no = cells.table_no
+        and row_conventions.row_no = cells.row_no
     where not is_own_line
 ),
 
@@ -54,7 +69,16 @@ pairs as (
         b.line_no as other_line_no,
         b.raw_text as other_text,
         b.unit as other_unit,
-        b.amount_sek as other_amount_sek,
+        -- a net cost printed in a net-cost table is the negative of the same result printed in a
+        -- result table (deviations keep their sign: positive is good in both conventions)
+        case
+            when a.convention is not null and b.convention is not null and a.convention <> b.convention
+                and a.measure <> 'deviation'
+                then -b.amount_sek
+            else b.amount_sek
+        end as other_amount_sek,
+        a.convention is not null and b.convention is not null and a.convention <> b.convention
+            and a.measure <> 'deviation' as sign_convention_differs,
         b.tolerance_sek as other_tolerance_sek
     from scaled as a
     inner join scaled as b
@@ -88,7 +112,9 @@ final as (
         round(tolerance_sek + other_tolerance_sek, 6) as tolerance,
         1 as n_parts,
         'printed ' || raw_text || ' ' || coalesce(unit, '') || '; ' || other_source_file || ' line ' || other_line_no
-            || ' prints ' || other_text || ' ' || coalesce(other_unit, '') || ' (amounts in SEK)' as detail,
+            || ' prints ' || other_text || ' ' || coalesce(other_unit, '')
+            || case when sign_convention_differs then ' in the opposite sign convention' else '' end
+            || ' (amounts in SEK)' as detail,
         [
             document_id || '|' || table_no || '|' || row_no || '|' || col_no,
             other_document_id || '|' || other_table_no || '|' || other_row_no || '|' || other_col_no

@@ -27,7 +27,7 @@ paired as (
         deviation_columns.table_no,
         deviation_columns.col_no as deviation_col,
         max(columns.col_no) filter (
-            where columns.measure in ('actual', 'forecast') and coalesce(columns.flow, 'net') = 'net'
+            where columns.measure in ('actual', 'forecast', 'closed_accounts') and coalesce(columns.flow, 'net') = 'net'
         ) as outcome_col,
         max(columns.col_no) filter (where columns.measure in ('budget', 'investment_frame')) as budget_col,
         max(columns.col_no) filter (where columns.measure = 'deviation') as previous_deviation_col
@@ -164,7 +164,10 @@ final as (
             document_id || '|' || table_no || '|' || row_no || '|' || outcome_col,
             document_id || '|' || table_no || '|' || row_no || '|' || budget_col
         ] as cell_keys,
-        true as evaluable
+        true as evaluable,
+        chosen_convention as convention,
+        -- the row's own numbers show its convention: they fit that one and not the other
+        (fits_net_cost <> fits_result) as convention_shown
     from convention
 )
 

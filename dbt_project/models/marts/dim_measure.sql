@@ -22,9 +22,10 @@ final as (
             when 'income' then 'Inkomster'
             when 'net' then 'Netto'
             when 'target' then 'Målvärde'
+            when 'forecast_change' then 'Förändring av helårsprognos sedan en tidigare rapport'
             else measures.measure
         end as measure_name,
-        measures.measure in ('deviation') as is_derived
+        measures.measure in ('deviation', 'forecast_change') as is_derived
     from (
         select value as measure from vocabulary
         union

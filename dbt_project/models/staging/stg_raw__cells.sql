@@ -2,6 +2,19 @@ with source as (
     select * from {{ source('raw', 'cells') }}
 ),
 
+with_precision as (
+    -- a zero printed bare ('0') in a column that prints decimals is an exact zero written
+    -- without its decimals: it takes the column's precision, not ±0.5
+    select
+        *,
+        case
+            when value = 0 and decimals = 0
+                then coalesce(max(decimals) filter (where value <> 0) over (partition by document_id, table_no, col_no), 0)
+            else decimals
+        end as precision_decimals
+    from source
+),
+
 final as (
     select
         document_id,
@@ -19,11 +32,12 @@ final as (
         value,
         decimals,
         -- half a unit of the last printed digit: the rounding interval of the value
-        case when value is not null then 0.5 * pow(10, -decimals) end as half_ulp,
+        case when value is not null then 0.5 * pow(10, -precision_decimals) end as half_ulp,
+        precision_decimals,
         is_percent,
         footnote,
         placement
-    from source
+    from with_precision
 )
 
 select * from final
