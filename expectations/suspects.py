@@ -50,105 +50,98 @@ def one_printing_error(printed: float, corrected: float, decimals: int | None) -
             return "one digit"
         if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
             return "two digits swapped"
-    elif abs(len(a) - len(b)) == 1:
-        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-        for i in range(len(longer)):
-            if longer[:i] + longer[i + 1 :] == shorter:
-                return "a digit added or dropped"
     return None
 
 
 def suspects(identities: pd.DataFrame, cells: dict[str, CellInfo]) -> pd.Series:
-    """For each identity row (with `passed`, `cell_keys`, `reported`, `expected`, `rule`),
-    the suspected cell of a failing identity as text, else None."""
-    failed = identities["passed"].fillna(True) == False  # noqa: E712
-    passed = identities["passed"].fillna(False) == True  # noqa: E712
-    in_failed: Counter[str] = Counter()
-    for keys in identities.loc[failed, "cell_keys"]:
-        in_failed.update(set(keys))
-    in_passed: set[str] = set()
-    for keys in identities.loc[passed, "cell_keys"]:
-        in_passed.update(keys)
+    """For each identity row (with `passed`, `difference`, `tolerance`, `cell_keys` and
+    `cell_coefs`: difference = Σ coef·value), the suspected cell of a failing identity as text.
+
+    Each cell of a failing identity is tried as the one wrong number: the correction that makes
+    this identity hold is applied to every identity the cell is in. The cell whose correction
+    makes the most failing identities hold and breaks none that hold is the suspect; a tie is
+    broken by the correction being one printing error (sign, one digit, two digits swapped)."""
+    rows = list(identities.itertuples(index=True))
+    peers: dict[str, list[float]] = {}
+    for key, cell in cells.items():
+        if cell.value:
+            peers.setdefault(key.rsplit("|", 1)[0], []).append(cell.value)
+    state = {}
+    by_cell: dict[str, list[tuple[int, float]]] = {}
+    for r in rows:
+        if pd.isna(r.passed):
+            continue
+        state[r.Index] = (bool(r.passed), float(r.difference), float(r.tolerance))
+        for key, coef in zip(list(r.cell_keys), list(r.cell_coefs)):
+            by_cell.setdefault(key, []).append((r.Index, float(coef)))
 
     out: dict[int, str | None] = {}
-    for idx, row in identities.loc[failed].iterrows():
-        keys = list(row["cell_keys"])
-        shared = [k for k in keys if in_failed[k] >= 2 and k not in in_passed]
-        best = max((in_failed[k] for k in shared), default=0)
-        top = [k for k in shared if in_failed[k] == best]
-        if len(top) == 1:
-            cell = cells.get(top[0])
-            out[idx] = (
-                f"{cell.describe()} (likely misprint: in {best} failing identities, in none that holds)"
-                if cell else None
-            )
+    for r in rows:
+        if pd.isna(r.passed) or bool(r.passed):
             continue
-        out[idx] = _smallest_error(row, keys, in_passed, cells)
+        scored = []
+        for key, coef in zip(list(r.cell_keys), list(r.cell_coefs)):
+            cell = cells.get(key)
+            if not coef or cell is None or cell.value is None:
+                continue
+            delta = -float(r.difference) / float(coef)
+            fixed = broken = 0
+            for other, other_coef in by_cell.get(key, []):
+                passed, difference, tolerance = state[other]
+                holds = round(abs(difference + other_coef * delta), 6) <= round(tolerance, 6)
+                if not passed and holds:
+                    fixed += 1
+                elif passed and not holds:
+                    broken += 1
+            error = one_printing_error(cell.value, cell.value + delta, cell.decimals)
+            row_peers = [v for v in peers.get(key.rsplit("|", 1)[0], []) if v != cell.value]
+            closer = _closer_to_row(cell.value, cell.value + delta, row_peers)
+            scored.append((fixed - broken, fixed, broken, error, cell, closer))
+        out[r.Index] = _verdict(scored, cells.get(list(r.cell_keys)[0]))
     return pd.Series(out, index=identities.index, dtype=object)
 
 
-def _smallest_error(row, keys: list[str], in_passed: set[str], cells: dict[str, CellInfo]) -> str | None:
-    """A cell of this failing identity whose one printing error explains the difference."""
-    difference = row["reported"] - row["expected"]
-    rule = row["rule"]
-    candidates = []
-    for position, key in enumerate(keys):
-        cell = cells.get(key)
-        if cell is None or cell.value is None or key in in_passed:
-            continue
-        corrected = _corrected(rule, position, cell, row, difference)
-        if corrected is None:
-            continue
-        kind = one_printing_error(cell.value, corrected, cell.decimals)
-        if kind:
-            candidates.append((cell, kind))
-    if len(candidates) == 1:
-        cell, kind = candidates[0]
-        return f"{cell.describe()} (likely misprint: {kind})"
-    reported = cells.get(keys[0])
-    if reported is None:
-        return None
-    if candidates:
-        names = "; ".join(c.describe() for c, _ in candidates)
-        return f"{reported.describe()} or another cell ({names})"
-    return f"{reported.describe()} or one of the {len(keys) - 1} cells it is compared with"
+def _closer_to_row(printed: float, corrected: float, row: list[float]) -> float:
+    """How much nearer the corrected number is to the row's other numbers than the printed one
+    (in orders of magnitude, sign included); 0 when the row gives no hint."""
+    if not row:
+        return 0.0
+
+    def distance(x: float) -> float:
+        return min(abs(_slog(x) - _slog(p)) for p in row)
+
+    return distance(printed) - distance(corrected)
 
 
-def _corrected(rule: str, position: int, cell: CellInfo, row, difference: float) -> float | None:
-    """The value the cell would have if it alone were wrong, in the cell's own unit."""
-    if position == 0:
-        # the reported cell: it should print the expected value
-        if rule in ("cross_table", "cross_report"):
-            scale = row["reported"] / cell.value if cell.value else None
-            return row["expected"] / scale if scale else None
-        return row["expected"]
-    if rule == "column_sum":
-        return cell.value + difference
-    if rule in ("cross_table", "cross_report"):
-        scale = row["expected"] / cell.value if cell.value else None
-        return row["reported"] / scale if scale else None
-    # deviation, gross/net, investment net: the detail says how the part enters
-    detail = str(row.get("detail") or "")
-    sign = _part_sign(rule, position, detail)
-    return cell.value + sign * difference if sign else None
+def _slog(x: float) -> float:
+    import math
+
+    return math.copysign(math.log10(1 + abs(x)), x)
 
 
-def _part_sign(rule: str, position: int, detail: str) -> int | None:
-    """How a part enters the expected value: +1 or −1 (expected = … + sign·part)."""
-    convention = detail.split(":", 1)[0]
-    if rule == "deviation":
-        # net_cost: budget − outcome; result: outcome − budget. keys: [dev, outcome, budget]
-        if convention == "net_cost":
-            return {1: -1, 2: +1}.get(position)
-        return {1: +1, 2: -1}.get(position)
-    if rule == "gross_net":
-        # keys: [net, costs, revenues]
-        if convention == "net_cost":
-            return {1: +1, 2: -1}.get(position)
-        if convention == "result":
-            return {1: -1, 2: +1}.get(position)
-        return {1: +1, 2: +1}.get(position)
-    if rule == "investment_net":
-        # keys: [net, expenditure, income]; net = expenditure − income
-        return {1: +1, 2: -1}.get(position)
-    return None
+def _verdict(scored, reported: CellInfo | None) -> str | None:
+    if not scored:
+        return reported.describe() if reported else None
+    best = max(s[0] for s in scored)
+    top = [s for s in scored if s[0] == best]
+    if len(top) > 1:
+        with_error = [s for s in top if s[3]]
+        if with_error:
+            top = with_error
+    by_row = False
+    if len(top) > 1:
+        # still tied: the correction that brings a number closest to the rest of its row
+        ranked = sorted(top, key=lambda s: -s[5])
+        if ranked[0][5] > 0.5 and ranked[1][5] <= 0:
+            top, by_row = ranked[:1], True
+    if len(top) == 1 and best >= 1:
+        score, fixed, broken, error, cell, _ = top[0]
+        why = f"correcting it makes {fixed} failing identit{'y' if fixed == 1 else 'ies'} hold and breaks none"
+        if error:
+            why += f"; the difference is one printing error ({error})"
+        if by_row:
+            why += "; the corrected number fits the rest of its row"
+        return f"{cell.describe()} (likely misprint: {why})"
+    names = "; ".join(s[4].describe() for s in top[:6])
+    more = f" and {len(top) - 6} more" if len(top) > 6 else ""
+    return f"one of: {names}{more}"

@@ -31,7 +31,7 @@ class Comparison:
 def read_expected(path: Path) -> list[ExpectedCell]:
     cells = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
+        if not line.strip() or line.startswith("#"):
             continue
         line_no, kind, label, values = line.split("\t")
         for k, text in enumerate(values.split("|"), 1):

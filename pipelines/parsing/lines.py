@@ -202,7 +202,13 @@ def is_header_line(info: LineInfo, vocab: Vocabulary) -> bool:
         return False
     if info.only_years() and (not info.label or _has_header_word(info.label, vocab) or len(info.label) < 40):
         return True
-    return len(info.text.strip()) <= 100 and _has_header_word(info.text, vocab)
+    text = info.text.strip()
+    words = [w for w in re.split(r"[\s/]+", text) if w]
+    n_header = count_header_words(text, vocab)
+    # a header names columns: mostly header words and years, not running text
+    if text.endswith((".", ",")) and len(words) > 1:
+        return False  # the end of a sentence
+    return len(text) <= 100 and n_header > 0 and (len(words) <= 4 or n_header / len(words) >= 0.4)
 
 
 def _has_header_word(text: str, vocab: Vocabulary) -> bool:

@@ -78,8 +78,9 @@ organised as (
 normalised as (
     select
         organised.*,
-        trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+        trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
             lower(organised.unit_label),
+            '^[-–]?\s*varav\s+', '', 'g'),
             '[*]+', '', 'g'),
             '\s*&\s*', ' och ', 'g'),
             '-\s+och\s', ' och ', 'g'),

@@ -52,6 +52,7 @@ final as (
         tolerance,
         detail,
         cell_keys,
+        cell_coefs,
         evaluable
     from unioned
 )

@@ -51,7 +51,8 @@ scaled as (
     -- SEK per unit of the table (also for zero values)
     select
         units.*,
-        coalesce(units.half_ulp_sek, units.half_ulp * scales.sek_per_unit) as tolerance_sek
+        coalesce(units.half_ulp_sek, units.half_ulp * scales.sek_per_unit) as tolerance_sek,
+        coalesce(units.amount_sek / nullif(units.value, 0), scales.sek_per_unit) as sek_per_unit
     from units
     left join (select distinct unit, sek_per_unit from {{ ref('unit_scales') }}) as scales
         on scales.unit = units.unit
@@ -79,7 +80,8 @@ pairs as (
         end as other_amount_sek,
         a.convention is not null and b.convention is not null and a.convention <> b.convention
             and a.measure <> 'deviation' as sign_convention_differs,
-        b.tolerance_sek as other_tolerance_sek
+        b.tolerance_sek as other_tolerance_sek,
+        b.sek_per_unit as other_sek_per_unit
     from scaled as a
     inner join scaled as b
         on a.unit_key = b.unit_key
@@ -119,6 +121,7 @@ final as (
             document_id || '|' || table_no || '|' || row_no || '|' || col_no,
             other_document_id || '|' || other_table_no || '|' || other_row_no || '|' || other_col_no
         ] as cell_keys,
+        [sek_per_unit, case when sign_convention_differs then other_sek_per_unit else -other_sek_per_unit end] as cell_coefs,
         true as evaluable
     from pairs
 )

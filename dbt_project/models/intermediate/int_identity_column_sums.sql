@@ -116,6 +116,8 @@ final as (
         summed.n_parts,
         summed.parts_text as detail,
         list_prepend(total.document_id || '|' || total.table_no || '|' || total.row_no || '|' || total.col_no, summed.part_keys) as cell_keys,
+        -- difference = total − Σ parts: how each cell enters the difference
+        list_prepend(1.0, list_transform(summed.part_keys, lambda k: -1.0)) as cell_coefs,
         summed.n_parts_unreadable = 0 and total.value is not null as evaluable
     from summed
     inner join cells as total

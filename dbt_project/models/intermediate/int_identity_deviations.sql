@@ -164,6 +164,8 @@ final as (
             document_id || '|' || table_no || '|' || row_no || '|' || outcome_col,
             document_id || '|' || table_no || '|' || row_no || '|' || budget_col
         ] as cell_keys,
+        -- difference = deviation − (budget − outcome) or deviation − (outcome − budget)
+        case chosen_convention when 'net_cost' then [1.0, 1.0, -1.0] else [1.0, -1.0, 1.0] end as cell_coefs,
         true as evaluable,
         chosen_convention as convention,
         -- the row's own numbers show its convention: they fit that one and not the other

@@ -134,6 +134,12 @@ final as (
             fitted.document_id || '|' || fitted.table_no || '|' || fitted.costs_row || '|' || fitted.col_no,
             fitted.document_id || '|' || fitted.table_no || '|' || fitted.revenues_row || '|' || fitted.col_no
         ] as cell_keys,
+        -- difference = net − expected: how net, costs and revenues enter it
+        case c.convention
+            when 'deviation_sum' then [1.0, -1.0, -1.0]
+            when 'result' then [1.0, 1.0, -1.0]
+            else [1.0, -1.0, 1.0]
+        end as cell_coefs,
         true as evaluable
     from fitted
     left join blocks

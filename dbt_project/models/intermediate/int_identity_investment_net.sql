@@ -57,6 +57,7 @@ final as (
             net.document_id || '|' || net.table_no || '|' || net.row_no || '|' || grouped.expenditure_col,
             net.document_id || '|' || net.table_no || '|' || net.row_no || '|' || grouped.income_col
         ] as cell_keys,
+        [1.0, -1.0, 1.0] as cell_coefs,
         net.value is not null and grouped.expenditure is not null and grouped.income is not null as evaluable
     from grouped
     inner join cells as net

@@ -1,0 +1,30 @@
+-- Personnel tables: permanent employees, sick leave, staff turnover … per organisation,
+-- measure (actual, target, budget, plan, forecast) and period.
+with statistics as (
+    select * from {{ ref('int_statistics') }}
+    where table_kind = 'personnel'
+),
+
+final as (
+    select
+        document_id as report_key,
+        section_organisation as organisation_key,
+        statistic_key,
+        measure as measure_key,
+        period_key,
+        fiscal_year,
+        through_month,
+        value,
+        raw_text,
+        is_percent,
+        source_file,
+        table_no,
+        row_no,
+        col_no,
+        line_no,
+        row_label,
+        column_header
+    from statistics
+)
+
+select * from final

@@ -1,0 +1,29 @@
+-- Volume tables (basuppdrag / volymmått): hours of home care, care days, meals … per
+-- organisation, measure and period.
+with statistics as (
+    select * from {{ ref('int_statistics') }}
+    where table_kind = 'volumes'
+),
+
+final as (
+    select
+        document_id as report_key,
+        section_organisation as organisation_key,
+        statistic_key,
+        measure as measure_key,
+        period_key,
+        fiscal_year,
+        through_month,
+        value,
+        raw_text,
+        source_file,
+        table_no,
+        row_no,
+        col_no,
+        line_no,
+        row_label,
+        column_header
+    from statistics
+)
+
+select * from final
