@@ -16,14 +16,14 @@ create or replace table audit.identity_findings (
     column_header varchar, reported double, expected double, difference double,
     tolerance double, passed boolean, suspected_cell varchar,
     line_no integer, row_no integer, col_no integer, reported_text varchar, detail varchar,
-    checked_at timestamptz
+    cell_keys varchar[], checked_at timestamptz
 );
 """
 
 FINDING_COLUMNS = [
     "source_file", "table_no", "rule", "row_label", "column_header", "reported", "expected",
     "difference", "tolerance", "passed", "suspected_cell", "line_no", "row_no", "col_no",
-    "reported_text", "detail",
+    "reported_text", "detail", "cell_keys",
 ]
 
 

@@ -67,6 +67,12 @@ def main(argv: list[str] | None = None) -> int:
     cov = sub.add_parser("coverage", help="tables and cells per report, and numeric lines no table claimed")
     cov.add_argument("files", nargs="*", type=Path, help="report files (default: data/raw/*.txt)")
     cov.add_argument("--all", action="store_true", help="also list lines explained as prose, contents …")
+    aud = sub.add_parser("audit", help="run the GX identity suite on the warehouse and print the findings")
+    aud.add_argument("--warehouse", type=Path, help="DuckDB file (default data/warehouse/warehouse.duckdb)")
+    bench = sub.add_parser("benchmark", help="measure the audit on single-number corruptions of the reports")
+    bench.add_argument("--warehouse", type=Path, help="a warehouse built by 'rapportlager run'")
+    bench.add_argument("-n", type=int, default=240, help="number of corruptions (default 240)")
+    bench.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if args.command == "run":
@@ -76,7 +82,40 @@ def main(argv: list[str] | None = None) -> int:
         return code
     if args.command == "coverage":
         return coverage(args.files, args.all)
+    if args.command == "audit":
+        return audit(args.warehouse)
+    if args.command == "benchmark":
+        return benchmark(args.warehouse, args.n, args.seed)
     return 2
+
+
+def audit(warehouse: Path | None) -> int:
+    """The identity audit alone, on a warehouse that dbt has built."""
+    import os
+
+    import duckdb
+
+    from .audit import run_audit
+    from .settings import WAREHOUSE_ENV, data_docs_dir, warehouse_path
+
+    if warehouse:
+        os.environ[WAREHOUSE_ENV] = str(Path(warehouse).resolve())
+    con = duckdb.connect(str(warehouse_path()))
+    try:
+        run_audit(con, data_docs_dir())
+    finally:
+        con.close()
+    print_findings()
+    return 0
+
+
+def benchmark(warehouse: Path | None, n: int, seed: int) -> int:
+    from .audit_bench import run_benchmark, summary
+    from .settings import warehouse_path
+
+    trials = run_benchmark(Path(warehouse) if warehouse else warehouse_path(), n=n, seed=seed)
+    print(summary(trials))
+    return 0
 
 
 def coverage(files: list[Path], show_all: bool) -> int:

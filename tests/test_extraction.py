@@ -186,3 +186,37 @@ def _cells(doc):
         for r in t.rows
         for c in r.cells
     ]
+
+
+@pytest.mark.parametrize("prefix", ["003", "004"])
+def test_tab_tables_relaid_with_spaces_give_the_same_cells(report_path, prefix):
+    # the same report with every tab-separated row printed with single spaces between cells
+    from pathlib import Path
+
+    from pipelines.accuracy import compare, read_expected
+
+    path = report_path(prefix)
+    text = path.read_text(encoding="utf-8")
+    spaced = "\n".join(
+        " ".join(c for c in line.split("\t") if c.strip()) if "\t" in line else line for line in text.split("\n")
+    )
+    doc = extract_document(path.name, spaced.encode("utf-8"))
+    expected = read_expected(Path(__file__).parent / "expected" / f"{prefix}.tsv")
+    result = compare(doc, expected, {"key_figures", "operating_statement", "investments", "personnel", "volumes"})
+    assert result.expected > 100
+    assert result.problems == []
+
+
+def test_table_cut_by_a_page_break_with_its_header_repeated(ks_2023, report_path):
+    # 000's forecast statement (caption line 286) cut after '270 Räddningstjänst' (line 308):
+    # page number, then the header printed again, then the rest of the rows
+    path = report_path("000")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    repeated = ["", "6 (18) ", "", "Prognos ", "helår ", "", "Budget ", "2023 ", "", "Avvikelse Bokslut ", "2022 ", ""]
+    cut = lines[:308] + repeated + lines[308:]
+    doc = extract_document(path.name, "\n".join(cut).encode("utf-8"))
+    original, _ = table_with(ks_2023, 322)
+    table, row = table_with(doc, 322 + len(repeated))
+    assert table.headers == original.headers
+    assert [r.label for r in table.rows if r.cells] == [r.label for r in original.rows if r.cells]
+    assert [c.raw_text for r in table.rows for c in r.cells] == [c.raw_text for r in original.rows for c in r.cells]

@@ -56,6 +56,13 @@ def is_value_cell(cell: str) -> bool:
     return bool(c) and (parse_number(c) is not None or is_marker(c) or leading_marker(c))
 
 
+def is_compound_value(cell: str) -> bool:
+    """A short cell that prints a value with words or two values ('8/7', '15 mkr',
+    'Mindre än 23', '52%/47%', '38 41 (2021)'): a value cell whose text is kept as printed."""
+    c = cell.strip()
+    return bool(c) and len(c) <= 30 and bool(re.search(r"\d", c)) and not YEAR_RE.match(c)
+
+
 def analyse_line(line_no: int, raw: str) -> LineInfo:
     text = strip_markup(raw).rstrip()
     info = LineInfo(line_no=line_no, text=text)
@@ -69,7 +76,9 @@ def analyse_line(line_no: int, raw: str) -> LineInfo:
 def _analyse_tab(info: LineInfo) -> LineInfo:
     info.is_tab = True
     cells = [c.strip() for c in info.text.split("\t")]
-    first_value = next((i for i, c in enumerate(cells) if is_value_cell(c)), None)
+    first_value = next((i for i, c in enumerate(cells) if is_value_cell(c) or is_compound_value(c)), None)
+    if first_value is not None and not any(is_value_cell(c) for c in cells[first_value:]):
+        first_value = None
     head = cells if first_value is None else cells[:first_value]
     text_idx = [i for i, c in enumerate(head) if c]
     if first_value is None:

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .lines import YEAR_RE, LineInfo, analyse_line, count_header_words, is_header_line, is_value_cell
+from .lines import YEAR_RE, LineInfo, analyse_line, count_header_words, is_compound_value, is_header_line, is_value_cell
 from .numbers import is_marker, leading_marker, parse_number, split_numbers
 from .vocabulary import Vocabulary
 
@@ -515,6 +515,8 @@ def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary,
         if info.is_tab:
             for k, c in enumerate(info.cells[:n_cols]):
                 cell = _to_cell(k + 1, info.line_no, c)
+                if cell is None and is_compound_value(c):
+                    cell = Cell(k + 1, info.line_no, c.strip(), None, None)
                 if cell:
                     row.cells.append(cell)
         else:

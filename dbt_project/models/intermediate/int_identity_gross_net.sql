@@ -2,7 +2,8 @@
 -- net = costs − revenues (net-cost convention) or net = revenues − costs (result convention),
 -- in every outcome, budget and forecast column; in a deviation column the deviations of the
 -- parts add up (costs: budget − actual, revenues: actual − budget), net = costs + revenues.
--- The convention is the one most rows of the block fit (as for deviations).
+-- The convention is the one the row's deviation shows, else the one most of the row's
+-- columns fit.
 with cells as (
     select * from {{ ref('int_cells_classified') }}
     where table_kind in ('operating_statement', 'key_figures')
@@ -95,6 +96,15 @@ fitted as (
     from evaluated
 ),
 
+row_conventions as (
+    -- the convention a row's deviation shows, where it shows one
+    select document_id, table_no, row_no, min(convention) as convention
+    from {{ ref('int_identity_deviations') }}
+    where convention_shown
+    group by document_id, table_no, row_no
+    having count(distinct convention) = 1
+),
+
 blocks as (
     -- the convention of a row: what its outcome, budget and forecast columns fit
     select
@@ -128,7 +138,7 @@ final as (
         round(fitted.reported - expected_value, 9) as difference,
         fitted.tolerance,
         2 as n_parts,
-        convention || ': ' || fitted.costs_text || ' (kostnader), ' || fitted.revenues_text || ' (intäkter)' as detail,
+        c.convention || ': ' || fitted.costs_text || ' (kostnader), ' || fitted.revenues_text || ' (intäkter)' as detail,
         [
             fitted.document_id || '|' || fitted.table_no || '|' || fitted.row_no || '|' || fitted.col_no,
             fitted.document_id || '|' || fitted.table_no || '|' || fitted.costs_row || '|' || fitted.col_no,
@@ -146,10 +156,15 @@ final as (
         on blocks.document_id = fitted.document_id
         and blocks.table_no = fitted.table_no
         and blocks.row_no = fitted.row_no
+    left join row_conventions
+        on row_conventions.document_id = fitted.document_id
+        and row_conventions.table_no = fitted.table_no
+        and row_conventions.row_no = fitted.row_no
     cross join lateral (
         select
             case
                 when fitted.is_deviation then 'deviation_sum'
+                when row_conventions.convention is not null then row_conventions.convention
                 when blocks.n_result > blocks.n_net_cost then 'result'
                 when blocks.n_net_cost > blocks.n_result then 'net_cost'
                 when not blocks.closer_to_net_cost then 'result'

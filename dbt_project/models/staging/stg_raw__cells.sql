@@ -3,13 +3,17 @@ with source as (
 ),
 
 with_precision as (
-    -- a zero printed bare ('0') in a column that prints decimals is an exact zero written
-    -- without its decimals: it takes the column's precision, not ±0.5
+    -- a zero printed bare ('0') among numbers that print decimals is an exact zero written
+    -- without its decimals: it takes the precision of the numbers around it (the finer of its
+    -- column's and its table's usual precision), not ±0.5
     select
         *,
         case
             when value = 0 and decimals = 0
-                then coalesce(max(decimals) filter (where value <> 0) over (partition by document_id, table_no, col_no), 0)
+                then greatest(
+                    coalesce(max(decimals) filter (where value <> 0) over (partition by document_id, table_no, col_no), 0),
+                    coalesce(mode(decimals) filter (where value <> 0) over (partition by document_id, table_no), 0)
+                )
             else decimals
         end as precision_decimals
     from source
