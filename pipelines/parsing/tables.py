@@ -125,7 +125,7 @@ def _starts_table(infos: list[LineInfo], i: int, vocab: Vocabulary) -> bool:
                                          and len(infos[j].text.strip()) <= 60)):
         labels += 0 if infos[j].blank else 1
         j -= 1
-    if not info.label and 1 <= labels <= 4 and j >= 0 and is_header_line(infos[j], vocab):
+    if not info.label and 1 <= labels <= 8 and j >= 0 and is_header_line(infos[j], vocab):
         return True
     # a single value needs a header right above
     j = i - 1
@@ -221,7 +221,7 @@ def _header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary):
     while j >= 0 and (infos[j].blank or (_is_label_line(infos[j], vocab) and not is_header_line(infos[j], vocab))):
         if not infos[j].blank:
             pre.append(infos[j])
-        if len(pre) > 4:
+        if len(pre) > 8:
             break
         j -= 1
     if j < 0 or not is_header_line(infos[j], vocab):
@@ -613,8 +613,11 @@ def _stacked_blocks(body: list[LineInfo], pre: list[LineInfo]) -> _Stacked:
             k += 1
         if current:
             groups.append(current)
-        if labels and len(groups) >= 2 and all(len(g) <= len(labels) for g in groups) and len(groups[0]) == len(labels):
-            for idx, label in enumerate(labels):
+        groups = _merge_short_groups(groups)
+        k_rows = max((len(g) for g in groups), default=0)
+        if len(groups) >= 2 and 1 <= k_rows <= len(labels) and len(groups[0]) == k_rows:
+            # the last k label lines are the rows; label lines before them are headings
+            for idx, label in enumerate(labels[len(labels) - k_rows :]):
                 cells = [(col + 1, g[idx]) for col, g in enumerate(groups) if idx < len(g)]
                 result.rows[label.line_no] = (label, cells)
             for g in groups:
@@ -623,6 +626,21 @@ def _stacked_blocks(body: list[LineInfo], pre: list[LineInfo]) -> _Stacked:
         else:
             i = max(j, i + 1)
     return result
+
+
+def _merge_short_groups(groups: list[list[LineInfo]]) -> list[list[LineInfo]]:
+    """A stacked column broken by a stray blank line ([4,5 4,3 9,7] [IU IU] under five labels
+    whose other columns print five values) is one column."""
+    if not groups:
+        return groups
+    k = max(len(g) for g in groups)
+    merged: list[list[LineInfo]] = []
+    for g in groups:
+        if merged and len(merged[-1]) < k and len(merged[-1]) + len(g) <= k:
+            merged[-1] = merged[-1] + g
+        else:
+            merged.append(g)
+    return merged
 
 
 def _stacked_row(row_no: int, label: LineInfo, cells: list[tuple[int, LineInfo]]) -> Row:
