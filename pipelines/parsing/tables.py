@@ -135,8 +135,12 @@ def _starts_table(infos: list[LineInfo], i: int, vocab: Vocabulary) -> bool:
 
 
 def _is_caption_like(info: LineInfo, vocab: Vocabulary) -> bool:
+    """A line that names an amount unit ('belopp mnkr', 'tkr'): a caption. A percent sign is
+    not enough: indicator labels print '(%)'."""
     low = info.text.lower()
-    return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", low) for w, _ in vocab.units) or "belopp" in low
+    return "belopp" in low or any(
+        re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", low) for w, unit in vocab.units if unit in vocab.money_units
+    )
 
 
 def _is_label_line(info: LineInfo, vocab: Vocabulary) -> bool:
