@@ -210,7 +210,7 @@ def run_benchmark(warehouse: Path, n: int = 240, seed: int = 2026, work: Path | 
             round(abs(difference + coef * change), 6) > round(tolerance, 6)
             for coef, difference, tolerance in by_cell.get(key, [])
         )
-        trials.append(Trial(key, kind, cell["raw_text"], corrupted, bool(involved), named, suspects, detectable))
+        trials.append(Trial(key, kind, cell["raw_text"], corrupted, bool(involved), named, detectable, suspects))
     return trials
 
 
