@@ -6,7 +6,7 @@ from dagster_duckdb import DuckDBResource
 from ..parsing import ExtractionError, extract_file
 from ..parsing.records import to_records
 from ..settings import raw_dir
-from ..warehouse import duplicate_of, record_error, replace_document
+from ..warehouse import duplicate_of, ensure_raw_schema, record_error, replace_document
 
 reports_partitions = dg.DynamicPartitionsDefinition(name="reports")
 
@@ -65,9 +65,7 @@ def raw_reports(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
 @dg.asset_check(asset=dg.AssetKey(["raw", "documents"]), description="Every report file in data/raw was extracted.")
 def reports_extracted(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     with duckdb.get_connection() as con:
-        con.execute(
-            "create table if not exists raw.extraction_errors (source_file varchar primary key, error varchar not null, failed_at timestamptz)"
-        )
+        ensure_raw_schema(con)
         rows = con.execute("select source_file, error from raw.extraction_errors order by 1").fetchall()
     return dg.AssetCheckResult(
         passed=not rows,
