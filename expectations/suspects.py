@@ -132,7 +132,7 @@ def _verdict(scored, reported: CellInfo | None) -> str | None:
     if len(top) > 1:
         # still tied: the correction that brings a number closest to the rest of its row
         ranked = sorted(top, key=lambda s: -s[5])
-        if ranked[0][5] > 0.5 and ranked[1][5] <= 0:
+        if ranked[0][5] > 0.05 and ranked[1][5] <= 0:
             top, by_row = ranked[:1], True
     if len(top) == 1 and best >= 1:
         score, fixed, broken, error, cell, _ = top[0]
