@@ -62,10 +62,14 @@ def suspects(identities: pd.DataFrame, cells: dict[str, CellInfo]) -> pd.Series:
     makes the most failing identities hold and breaks none that hold is the suspect; a tie is
     broken by the correction being one printing error (sign, one digit, two digits swapped)."""
     rows = list(identities.itertuples(index=True))
-    peers: dict[str, list[float]] = {}
+    # the other numbers of a cell's row and of its column
+    row_values: dict[str, list[float]] = {}
+    col_values: dict[str, list[float]] = {}
     for key, cell in cells.items():
-        if cell.value:
-            peers.setdefault(key.rsplit("|", 1)[0], []).append(cell.value)
+        if cell.value is not None:
+            document, table, row, col = key.split("|")
+            row_values.setdefault(f"{document}|{table}|{row}", []).append(cell.value)
+            col_values.setdefault(f"{document}|{table}|{col}", []).append(cell.value)
     state = {}
     by_cell: dict[str, list[tuple[int, float]]] = {}
     for r in rows:
@@ -94,8 +98,10 @@ def suspects(identities: pd.DataFrame, cells: dict[str, CellInfo]) -> pd.Series:
                 elif passed and not holds:
                     broken += 1
             error = one_printing_error(cell.value, cell.value + delta, cell.decimals)
-            row_peers = [v for v in peers.get(key.rsplit("|", 1)[0], []) if v != cell.value]
-            closer = _closer_to_row(cell.value, cell.value + delta, row_peers)
+            document, table, row, col = key.split("|")
+            neighbours = [v for v in row_values.get(f"{document}|{table}|{row}", []) if v != cell.value]
+            neighbours += [v for v in col_values.get(f"{document}|{table}|{col}", []) if v != cell.value]
+            closer = _closer_to_row(cell.value, cell.value + delta, neighbours)
             scored.append((fixed - broken, fixed, broken, error, cell, closer))
         out[r.Index] = _verdict(scored, cells.get(list(r.cell_keys)[0]))
     return pd.Series(out, index=identities.index, dtype=object)
@@ -130,9 +136,10 @@ def _verdict(scored, reported: CellInfo | None) -> str | None:
             top = with_error
     by_row = False
     if len(top) > 1:
-        # still tied: the correction that brings a number closest to the rest of its row
+        # still tied: the correction that brings a number nearest the numbers of its row and
+        # column, clearly more than any other correction does
         ranked = sorted(top, key=lambda s: -s[5])
-        if ranked[0][5] > 0.05 and ranked[1][5] <= 0:
+        if ranked[0][5] > 0.05 and ranked[1][5] < ranked[0][5] / 3:
             top, by_row = ranked[:1], True
     if len(top) == 1 and best >= 1:
         score, fixed, broken, error, cell, _ = top[0]
@@ -140,7 +147,7 @@ def _verdict(scored, reported: CellInfo | None) -> str | None:
         if error:
             why += f"; the difference is one printing error ({error})"
         if by_row:
-            why += "; the corrected number fits the rest of its row"
+            why += "; the corrected number fits the numbers of its row and column"
         return f"{cell.describe()} (likely misprint: {why})"
     names = "; ".join(s[4].describe() for s in top[:6])
     more = f" and {len(top) - 6} more" if len(top) > 6 else ""
