@@ -39,7 +39,10 @@ class LineInfo:
     @property
     def n_values(self) -> int:
         if self.is_tab:
-            return sum(1 for c in self.cells if is_value_cell(c))
+            strict = sum(1 for c in self.cells if is_value_cell(c))
+            compound = sum(1 for c in self.cells if not is_value_cell(c) and is_compound_value(c))
+            # a row of values printed with words ('52%/47%', '15 mkr') when two or more are
+            return strict + (compound if compound >= 2 else 0)
         return len(self.tokens)
 
     @property
@@ -77,7 +80,9 @@ def _analyse_tab(info: LineInfo) -> LineInfo:
     info.is_tab = True
     cells = [c.strip() for c in info.text.split("\t")]
     first_value = next((i for i, c in enumerate(cells) if is_value_cell(c) or is_compound_value(c)), None)
-    if first_value is not None and not any(is_value_cell(c) for c in cells[first_value:]):
+    if first_value is not None and not any(is_value_cell(c) for c in cells[first_value:]) and sum(
+        is_compound_value(c) for c in cells[first_value:]
+    ) < 2:
         first_value = None
     head = cells if first_value is None else cells[:first_value]
     text_idx = [i for i, c in enumerate(head) if c]
@@ -128,6 +133,8 @@ def _analyse_space(info: LineInfo, allow_note: bool = True) -> LineInfo:
             continue
         break
     vals.reverse()
+    if len(vals) == 1 and vals[0][0].rstrip("*").lower() == "x":
+        vals = []  # a lone 'X' ends a label; among values it marks a missing one
     # "- 20 347": a lone minus followed by a number is that number's sign
     merged: list[tuple[str, int, int]] = []
     for tok, s, e in vals:
@@ -193,7 +200,7 @@ def _trailing_text(spans: list[tuple[str, int, int]]) -> int:
 
 def _is_space_marker(tok: str) -> bool:
     t = tok.rstrip("*")
-    return is_marker(t) and t.lower() not in ("x",) or t in ("I.U", "i.u.")
+    return is_marker(t) or t in ("I.U", "i.u.")
 
 
 def is_header_line(info: LineInfo, vocab: Vocabulary) -> bool:
