@@ -29,7 +29,6 @@ class LineInfo:
     gaps: list[int] = field(default_factory=list)  # spaces before each token (space layout)
     spans: list[tuple[int, int]] = field(default_factory=list)  # where each token is printed
     cells: list[str] = field(default_factory=list)  # tab layout: cells after the label
-    n_tab_lead: int = 0  # tab layout: index of the label cell
     note: str = ""  # space layout: text printed after the numbers ('Öka', 'Beslut KF …')
 
     @property
@@ -98,7 +97,6 @@ def _analyse_tab(info: LineInfo) -> LineInfo:
     info.cells = cells[label_idx + 1 :]
     while info.cells and not info.cells[-1]:
         info.cells.pop()
-    info.n_tab_lead = label_idx
     return info
 
 
@@ -186,15 +184,6 @@ def _trailing_text(spans: list[tuple[str, int, int]]) -> int:
         if len(split_numbers(numbers)) + (len(run) - len(numbers)) >= 2:
             return k
         return 0
-    return 0
-    run: list[str] = []
-    for t, _, _ in reversed(spans[: len(spans) - k]):
-        if not (is_number_token(t) or _is_space_marker(t)):
-            break
-        run.insert(0, t)
-    # two printed values or more, counting '5 450' as one
-    if len(split_numbers([t for t in run if is_number_token(t)])) + sum(1 for t in run if not is_number_token(t)) >= 2:
-        return k
     return 0
 
 

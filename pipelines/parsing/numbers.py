@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from itertools import combinations
 
 MINUS_SIGNS = "-−–"
-COMPARATORS = ("≥", "≤", "<±", ">", "<", "±", "max ", "Max ", "min ", "Min ")
-FOOTNOTE_CHARS = "*¹²³⁴⁵⁶⁷⁸⁹⁰"
 
 # Non-numeric markers that stand in a value cell: "no outcome" and its spellings.
 MARKER_RE = re.compile(r"^(i\.?\s?u\.?|i,\.u|iu|x|-|–|−)$", re.IGNORECASE)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,7 +27,6 @@ class Vocabulary:
     report_kinds: tuple[tuple[str, str], ...]
     section_markers: tuple[str, ...] = ()
     money_units: frozenset[str] = frozenset()
-    header_words: frozenset[str] = field(default_factory=frozenset)
 
     def is_measure_word(self, word: str) -> bool:
         w = word.lower().strip(".,:;()*")
@@ -73,7 +72,6 @@ def load_vocabulary(seeds_dir: str | None = None) -> Vocabulary:
         units=tuple(units),
         kind_keywords=kinds,
         report_kinds=reports,
-        header_words=frozenset(r["word"] for r in cols),
         section_markers=tuple(r["marker"].lower() for r in _rows(seeds, "section_markers.csv")),
         money_units=frozenset(r["unit"] for r in _rows(seeds, "unit_scales.csv") if r["sek_per_unit"]),
     )

@@ -21,7 +21,8 @@ totals as (
     where row_role = 'total'
 ),
 
-block_parts as (
+candidates as (
+    -- the rows above each total, in the same column
     select
         totals.document_id,
         totals.table_no,
@@ -32,43 +33,32 @@ block_parts as (
         parts.half_ulp,
         parts.raw_text,
         parts.line_no,
-        parts.row_label
+        parts.row_label,
+        parts.row_no > totals.previous_total_row_no
+            and (parts.row_role = 'item' or (parts.row_role = 'of_which' and parts.parent_heading is not null))
+            as is_block_item,
+        parts.row_role = 'total' as is_subtotal
     from totals
     inner join cells as parts
         on parts.document_id = totals.document_id
         and parts.table_no = totals.table_no
         and parts.col_no = totals.col_no
-        and parts.row_no > totals.previous_total_row_no
         and parts.row_no < totals.row_no
-        and (parts.row_role = 'item' or (parts.row_role = 'of_which' and parts.parent_heading is not null))
+),
+
+block_parts as (
+    select * from candidates where is_block_item
 ),
 
 subtotal_parts as (
     -- totals without items in their block add up the sub-totals above them
-    select
-        totals.document_id,
-        totals.table_no,
-        totals.row_no as total_row_no,
-        totals.col_no,
-        parts.row_no as part_row_no,
-        parts.value,
-        parts.half_ulp,
-        parts.raw_text,
-        parts.line_no,
-        parts.row_label
-    from totals
-    inner join cells as parts
-        on parts.document_id = totals.document_id
-        and parts.table_no = totals.table_no
-        and parts.col_no = totals.col_no
-        and parts.row_no < totals.row_no
-        and parts.row_role = 'total'
-    where not exists (
+    select * from candidates
+    where is_subtotal and not exists (
         select 1 from block_parts
-        where block_parts.document_id = totals.document_id
-            and block_parts.table_no = totals.table_no
-            and block_parts.total_row_no = totals.row_no
-            and block_parts.col_no = totals.col_no
+        where block_parts.document_id = candidates.document_id
+            and block_parts.table_no = candidates.table_no
+            and block_parts.total_row_no = candidates.total_row_no
+            and block_parts.col_no = candidates.col_no
     )
 ),
 
