@@ -469,6 +469,8 @@ def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary,
     last_pattern: dict[int, list[int]] = {}
     stacked = _stacked_blocks(body, pending)
     spaced_rows = _rows_are_spaced(body)
+    by_line = {b.line_no: b for b in body}
+    wrapped_numbers = _wrapped_numbers(body) if spaced_rows else set()
     for info in body:
         if info.blank:
             continue
@@ -486,13 +488,19 @@ def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary,
             pending = []
             rows.append(_stacked_row(len(rows) + 1, label_info, cells))
             continue
-        if not _is_row(info):
+        if not _is_row(info) or info.line_no in wrapped_numbers:
             pending.append(info)
             continue
         label = info.label
         label_first = info.line_no
         # wrapped label: label-only lines directly above that the row's label continues
         joined: list[LineInfo] = []
+        if spaced_rows and not info.is_tab:
+            # rows printed as paragraphs: the label is the paragraph the values end
+            joined = _paragraph_above(pending, info, by_line)
+            pending = pending[: len(pending) - len(joined)]
+            if joined:
+                label = " ".join(j.text.strip() for j in joined)
         while pending and (
             _continues(pending[-1], label, info)
             or (spaced_rows and not joined and _adjacent_unpadded(pending[-1], info))
@@ -662,6 +670,39 @@ def _rows_are_spaced(body: list[LineInfo]) -> bool:
     pairs = list(zip(rows, rows[1:]))
     spaced = sum(1 for a, b in pairs if any(body[k].blank for k in range(a + 1, b)))
     return bool(pairs) and spaced * 2 >= len(pairs)
+
+
+def _wrapped_numbers(body: list[LineInfo]) -> set[int]:
+    """Lines of a wrapped label that happen to end in a number ('som har mer än 10' above
+    'km till närmaste …'): a one-number line whose next line goes on in lower case."""
+    out = set()
+    for a, b in zip(body, body[1:]):
+        nxt = b.text.strip()
+        if (
+            _is_row(a) and not a.is_tab and a.label and len(a.tokens) == 1 and not a.note
+            and nxt[:1].islower() and not re.match(r"^varav\b", nxt, re.IGNORECASE)
+        ):
+            out.add(a.line_no)
+    return out
+
+
+def _paragraph_above(pending: list[LineInfo], row: LineInfo, by_line: dict[int, LineInfo]) -> list[LineInfo]:
+    """The label lines printed as one paragraph directly above a row (no blank line between);
+    for a row of bare values, the paragraph above the blank lines before it."""
+    if not pending:
+        return []
+    expect = row.line_no - 1
+    if not row.label:
+        last = pending[-1].line_no
+        if all(by_line[k].blank for k in range(last + 1, row.line_no) if k in by_line):
+            expect = last
+    run: list[LineInfo] = []
+    for p in reversed(pending):
+        if p.line_no != expect:
+            break
+        run.insert(0, p)
+        expect -= 1
+    return run
 
 
 def _adjacent_unpadded(prev: LineInfo, row: LineInfo) -> bool:
