@@ -147,11 +147,19 @@ def _is_label_line(info: LineInfo, vocab: Vocabulary) -> bool:
     t = info.text.strip()
     if not t or info.has_values:
         return False
-    if len(t) > 80 or t.startswith("*") or re.match(r"^\d+\s+\D", t):
+    if len(t) > 80 or _is_footnote_mark(t) or re.match(r"^\d+\s+\D", t):
         return False
     if t.endswith(".") and len(t.split()) > 3:
         return False
     return not _is_caption_like(info, vocab)
+
+
+def _is_footnote_mark(text: str) -> bool:
+    """'*utfall januari till augusti' is a footnote; '* Andel nyanställda kvar i' is a label
+    marked with an asterisk, and a line that breaks a word ('* Hållbart medarbetaren-') too."""
+    if not text.startswith("*"):
+        return False
+    return not (text.endswith("-") or (re.match(r"^\*\s+[A-ZÅÄÖ]", text) and len(text) <= 40))
 
 
 def _next_nonblank(infos: list[LineInfo], j: int) -> int | None:
@@ -471,6 +479,8 @@ def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary,
     spaced_rows = _rows_are_spaced(body)
     by_line = {b.line_no: b for b in body}
     wrapped_numbers = _wrapped_numbers(body) if spaced_rows else set()
+    # a stub of two text columns ('Nämndmål Nämndindikator'): a goal may precede the label
+    two_text_columns = bool(stub_header) and len(stub_header.split()) >= 2
     for info in body:
         if info.blank:
             continue
@@ -495,12 +505,19 @@ def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary,
         label_first = info.line_no
         # wrapped label: label-only lines directly above that the row's label continues
         joined: list[LineInfo] = []
+        goal = ""
         if spaced_rows and not info.is_tab:
             # rows printed as paragraphs: the label is the paragraph the values end
             joined = _paragraph_above(pending, info, by_line)
             pending = pending[: len(pending) - len(joined)]
             if joined:
                 label = " ".join(j.text.strip() for j in joined)
+            if two_text_columns:
+                goal, first = _split_goal(joined[0].text if joined else label)
+                if goal and joined:
+                    joined[0] = LineInfo(joined[0].line_no, first)
+                elif goal:
+                    label = first
         while pending and (
             _continues(pending[-1], label, info)
             or (spaced_rows and not joined and _adjacent_unpadded(pending[-1], info))
@@ -514,7 +531,8 @@ def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary,
             rows.append(Row(len(rows) + 1, p.line_no, p.text.strip(), p.line_no, "heading"))
             heading = p.text.strip()
         pending = []
-        row = Row(len(rows) + 1, info.line_no, label.strip(), label_first, _role(label, True), context=info.context)
+        row = Row(len(rows) + 1, info.line_no, label.strip(), label_first, _role(label, True),
+                  context=info.context or goal)
         prev = rows[-1] if rows else None
         if row.role == "total":
             heading = None
@@ -684,6 +702,23 @@ def _wrapped_numbers(body: list[LineInfo]) -> set[int]:
         ):
             out.add(a.line_no)
     return out
+
+
+def _split_goal(line: str) -> tuple[str, str]:
+    """The first line of a row under two text columns may start with the other column's text:
+    'God kundsamverkan Antal genomförda' -> ('God kundsamverkan', 'Antal genomförda'). The
+    break is a wide space, or a capitalised word after two words or more that end lower case
+    (a Swedish sentence does not capitalise a word mid-sentence)."""
+    text = line.strip()
+    m = re.search(r"\S(\s{2,})\S", text)
+    if m:
+        return text[: m.start(1)].strip(), text[m.end(1):].strip()
+    words = text.split(" ")
+    for k in range(2, len(words)):
+        prev, word = words[k - 1], words[k]
+        if word[:1].isupper() and prev.isalpha() and prev.islower():
+            return " ".join(words[:k]), " ".join(words[k:])
+    return "", text
 
 
 def _paragraph_above(pending: list[LineInfo], row: LineInfo, by_line: dict[int, LineInfo]) -> list[LineInfo]:
