@@ -168,15 +168,62 @@ def _next_nonblank(infos: list[LineInfo], j: int) -> int | None:
     return j if j < len(infos) else None
 
 
+def _is_footnote(info: LineInfo) -> bool:
+    """A footnote printed inside a table at a page foot: '1 En skala med fyra nivåer …'."""
+    t = info.text.strip()
+    if t.startswith("*") and not _is_footnote_mark(t):
+        return False
+    return bool(re.match(r"^(\d{1,2}|[*¹²³⁴⁵⁶⁷⁸⁹]+)\s*[A-ZÅÄÖ]", t)) and (
+        len(t) > 60 or not info.has_values
+    ) and len(t.split()) >= 3
+
+
+def _resumes(infos: list[LineInfo], j: int, vocab: Vocabulary, reach: int = 16) -> int | None:
+    """In a table whose rows are paragraphs, the row that goes on after label paragraphs
+    (wrapped labels, goals, text in value columns) and footnotes, if one does before a header,
+    a caption or running text."""
+    for k in range(j, min(j + reach, len(infos))):
+        info = infos[k]
+        if info.blank or _is_footnote(info) or (len(info.text) > 80 and not info.has_values and _follows_footnote(infos, k)):
+            continue
+        if is_header_line(info, vocab) and not _is_row(info):
+            return None
+        if _is_row(info):
+            return k
+        if not _is_label_line(info, vocab) or len(info.text.strip()) > 45:
+            return None
+    return None
+
+
+def _follows_footnote(infos: list[LineInfo], k: int) -> bool:
+    """The wrapped second line of a footnote."""
+    j = k - 1
+    while j >= 0 and not infos[j].blank and len(infos[j].text) > 60:
+        if _is_footnote(infos[j]):
+            return True
+        j -= 1
+    return False
+
+
 def _table_end(infos: list[LineInfo], start: int, vocab: Vocabulary) -> int:
     last_row = start
     blanks = 0
+    spaced = [0, 0]  # row pairs separated by a blank line, all row pairs
     j = start + 1
     while j < len(infos):
         info = infos[j]
+        if spaced[1] >= 2 and spaced[0] * 2 >= spaced[1] and not info.blank and not _is_row(info) and (
+            blanks >= 3 or not _is_label_line(info, vocab)
+        ):
+            # rows printed as paragraphs: text between them does not end the table
+            nxt = _resumes(infos, j, vocab)
+            if nxt is None:
+                break
+            j = nxt
+            continue
         if info.blank:
             blanks += 1
-            if blanks >= 3:
+            if blanks >= 3 and not (spaced[1] >= 2 and spaced[0] * 2 >= spaced[1]):
                 # a wider gap still continues the table when rows go on after it
                 nxt = _next_nonblank(infos, j)
                 if nxt is not None and nxt - j <= 3 and _is_label_line(infos[nxt], vocab):
@@ -193,6 +240,8 @@ def _table_end(infos: list[LineInfo], start: int, vocab: Vocabulary) -> int:
         elif _is_row(info):
             if info.is_tab != infos[start].is_tab and not infos[start].is_tab:
                 break
+            spaced[0] += any(infos[k].blank for k in range(last_row + 1, j))
+            spaced[1] += 1
             last_row = j
             blanks = 0
         elif _is_label_line(info, vocab):
@@ -498,6 +547,10 @@ def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary,
             pending = []
             rows.append(_stacked_row(len(rows) + 1, label_info, cells))
             continue
+        if spaced_rows and not _is_row(info) and (
+            _is_footnote(info) or (len(info.text) > 80 and _follows_footnote(infos, info.line_no - 1))
+        ):
+            continue  # a footnote at a page foot inside the table
         if not _is_row(info) or info.line_no in wrapped_numbers:
             pending.append(info)
             continue
