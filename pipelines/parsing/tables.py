@@ -64,6 +64,18 @@ def find_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
     claimed = [False] * len(infos)
     i = 0
     while i < len(infos):
+        anchor = None if claimed[i] else _paragraph_header(infos, i, vocab)
+        if anchor is not None:
+            # a header above rows printed as paragraphs: the table starts at its first row
+            header_end, first_row = anchor
+            end = _table_end(infos, first_row, vocab, spaced=True)
+            table = _build_table(infos, first_row, end, vocab, len(tables) + 1, header_at=(i, header_end))
+            if table is not None and any(r.cells for r in table.rows):
+                tables.append(table)
+                for k in range(table.first_line - 1, table.last_line):
+                    claimed[k] = True
+                i = end + 1
+                continue
         if _starts_table(infos, i, vocab) and not claimed[i]:
             end = _table_end(infos, i, vocab)
             table = _build_table(infos, i, end, vocab, len(tables) + 1)
@@ -75,6 +87,32 @@ def find_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
                 continue
         i += 1
     return _merge_continued(tables, infos)
+
+
+def _paragraph_header(infos: list[LineInfo], i: int, vocab: Vocabulary) -> tuple[int, int] | None:
+    """A header of text columns and years ('Nämndmål Nämndindikator 2021 2022', then 'Mars',
+    '2023', 'Önskvärd' … one to a line) whose rows follow as paragraphs, after goal texts.
+    Returns (last header line, first row) as indexes."""
+    info = infos[i]
+    if info.is_tab or not info.only_years() or len(info.tokens) < 2 or not info.label:
+        return None
+    if count_header_words(info.label, vocab) > 0:
+        return None
+    h = i
+    k = i + 1
+    while k < len(infos) and k - i <= 14:
+        t = infos[k].text.strip()
+        if infos[k].blank:
+            k += 1
+            continue
+        if infos[k].is_tab or len(t) > 14 or len(t.split()) > 2 or (infos[k].has_values and not infos[k].only_years()):
+            break
+        h = k
+        k += 1
+    first = _resumes(infos, h + 1, vocab, reach=40)
+    if first is None or first == h + 1:
+        return None
+    return h, first
 
 
 def _merge_continued(tables: list[Table], infos: list[LineInfo]) -> list[Table]:
@@ -205,10 +243,10 @@ def _follows_footnote(infos: list[LineInfo], k: int) -> bool:
     return False
 
 
-def _table_end(infos: list[LineInfo], start: int, vocab: Vocabulary) -> int:
+def _table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: bool = False) -> int:
     last_row = start
     blanks = 0
-    spaced = [0, 0]  # row pairs separated by a blank line, all row pairs
+    spaced = [2, 2] if spaced else [0, 0]  # row pairs separated by a blank line, all row pairs
     j = start + 1
     while j < len(infos):
         info = infos[j]
@@ -273,10 +311,19 @@ def _join_hyphenated(lines: list[str], vocab: Vocabulary) -> list[str]:
     return out
 
 
-def _header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary):
+def _header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary, header_at: tuple[int, int] | None = None):
     """Walk up from the first row: pre-row label lines, header lines, caption.
 
     Returns (caption_info, between_lines, header_lines, pre_row_lines)."""
+    if header_at is not None:
+        first, last = header_at
+        header = [x for x in infos[first : last + 1] if not x.blank]
+        pre = [x for x in infos[last + 1 : start] if not x.blank]
+        k = first - 1
+        while k >= 0 and infos[k].blank:
+            k -= 1
+        caption = infos[k] if k >= 0 and _captionable(infos[k]) and not infos[k].has_values else None
+        return caption, [], header, pre
     j = start - 1
     pre: list[LineInfo] = []
     while j >= 0 and (infos[j].blank or (_is_label_line(infos[j], vocab) and not is_header_line(infos[j], vocab))):
@@ -466,8 +513,11 @@ def _space_positions(info: LineInfo, values: list[str], n_cols: int) -> tuple[li
     return list(range(k)), "ambiguous"
 
 
-def _build_table(infos: list[LineInfo], start: int, end: int, vocab: Vocabulary, table_no: int) -> Table | None:
-    caption_info, between, header_infos, pre = _header_zone(infos, start, vocab)
+def _build_table(
+    infos: list[LineInfo], start: int, end: int, vocab: Vocabulary, table_no: int,
+    header_at: tuple[int, int] | None = None,
+) -> Table | None:
+    caption_info, between, header_infos, pre = _header_zone(infos, start, vocab, header_at)
     body = infos[start : end + 1]
     layout = "tab" if infos[start].is_tab else "space"
 
