@@ -107,6 +107,8 @@ def _paragraph_header(infos: list[LineInfo], i: int, vocab: Vocabulary) -> tuple
             continue
         if infos[k].is_tab or len(t) > 14 or len(t.split()) > 2 or (infos[k].has_values and not infos[k].only_years()):
             break
+        if k + 1 < len(infos) and len(infos[k + 1].text.strip()) > 14:
+            break  # the first line of a paragraph, not a piece of the header
         h = k
         k += 1
     first = _resumes(infos, h + 1, vocab, reach=40)
@@ -220,17 +222,36 @@ def _resumes(infos: list[LineInfo], j: int, vocab: Vocabulary, reach: int = 16) 
     """In a table whose rows are paragraphs, the row that goes on after label paragraphs
     (wrapped labels, goals, text in value columns) and footnotes, if one does before a header,
     a caption or running text."""
-    for k in range(j, min(j + reach, len(infos))):
+    seen = 0
+    for k in range(j, len(infos)):
         info = infos[k]
-        if info.blank or _is_footnote(info) or (len(info.text) > 80 and not info.has_values and _follows_footnote(infos, k)):
+        if info.blank:
             continue
-        if is_header_line(info, vocab) and not _is_row(info):
+        seen += 1
+        if seen > reach:
             return None
-        if _is_row(info):
+        if _is_footnote(info) or (len(info.text) > 80 and not info.has_values and _follows_footnote(infos, k)):
+            continue
+        if is_header_line(info, vocab) and not _is_row(info) and count_header_words(info.text, vocab) >= 2:
+            return None
+        if _is_row(info) and info.only_years() and len(info.tokens) >= 2 and info.label:
+            return None  # a header of years
+        if _is_row(info) and not _ends_wrapped_label(infos[k - 1], info):
             return k
+        if _is_row(info):
+            continue
         if not _is_label_line(info, vocab) or len(info.text.strip()) > 45:
             return None
     return None
+
+
+def _ends_wrapped_label(prev: LineInfo, info: LineInfo) -> bool:
+    """A year alone on the line right under a label line ends that label ('… neutralt år' /
+    '2025'), it is not a row."""
+    return (
+        not info.is_tab and not info.label and len(info.tokens) == 1 and bool(YEAR_RE.match(info.tokens[0]))
+        and not prev.blank and not prev.has_values
+    )
 
 
 def _follows_footnote(infos: list[LineInfo], k: int) -> bool:
@@ -278,6 +299,8 @@ def _table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: boo
         elif _is_row(info):
             if info.is_tab != infos[start].is_tab and not infos[start].is_tab:
                 break
+            if info.only_years() and _paragraph_header(infos, j, vocab) is not None:
+                break  # the header of the next table
             spaced[0] += any(infos[k].blank for k in range(last_row + 1, j))
             spaced[1] += 1
             last_row = j
@@ -550,7 +573,10 @@ def _build_table(
                     head_lines.insert(0, rest)
             _, wide = _segment_header(head_lines, 99, vocab)
             n_guess = max(n_rows_mode, 1)
-            if len(wide) > n_guess:
+            if header_at is not None and len(wide) >= max(raw_counts, default=0):
+                # rows of paragraphs often print fewer values than the header names
+                n_guess = len(wide)
+            elif len(wide) > n_guess:
                 rows_tok = [i.tokens for i in body if _is_row(i) and not i.is_tab]
                 fits = sum(1 for t in rows_tok if len(split_numbers(t, len(wide))) == len(wide))
                 if rows_tok and fits * 2 >= len(rows_tok):
@@ -796,7 +822,7 @@ def _rows_are_spaced(body: list[LineInfo]) -> bool:
 def _wrapped_numbers(body: list[LineInfo]) -> set[int]:
     """Lines of a wrapped label that happen to end in a number ('som har mer än 10' above
     'km till närmaste …'): a one-number line whose next line goes on in lower case."""
-    out = set()
+    out = {b.line_no for a, b in zip(body, body[1:]) if _ends_wrapped_label(a, b)}
     for a, b in zip(body, body[1:]):
         nxt = b.text.strip()
         if (
