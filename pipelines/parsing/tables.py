@@ -630,6 +630,18 @@ def _build_table(
         if not _is_row(info) or info.line_no in wrapped_numbers:
             pending.append(info)
             continue
+        if spaced_rows and not info.is_tab and rows and _continues_values(info, pending, rows[-1], n_cols):
+            # the rest of the row above: values printed under it, after text in a value column
+            prev_row = rows[-1]
+            first_col = max(c.col_no for c in prev_row.cells) + 1
+            values = split_numbers(info.tokens, n_cols - first_col + 1)
+            for k, v in enumerate(_as_printed(info, values)):
+                cell = _to_cell(first_col + k, info.line_no, v)
+                if cell:
+                    prev_row.cells.append(cell)
+            prev_row.placement = "continued"
+            pending = []
+            continue
         label = info.label
         label_first = info.line_no
         # wrapped label: label-only lines directly above that the row's label continues
@@ -831,6 +843,20 @@ def _wrapped_numbers(body: list[LineInfo]) -> set[int]:
         ):
             out.add(a.line_no)
     return out
+
+
+def _continues_values(info: LineInfo, pending: list[LineInfo], prev: Row, n_cols: int) -> bool:
+    """Values with no label of their own (or only a year note: '(2020)', '2023)') under a
+    row that printed fewer values than the table has columns, with at most short pieces of
+    text between ('Mindre än', 'Utfall inte till-'): the rest of that row."""
+    if not prev.cells or prev.role == "heading":
+        return False
+    if info.label and re.search(r"[A-Za-zÅÄÖåäö]{4,}", info.label):
+        return False
+    if any(len(p.text.strip()) > 12 for p in pending):
+        return False
+    free = n_cols - max(c.col_no for c in prev.cells)
+    return 0 < len(split_numbers(info.tokens, free)) <= free
 
 
 def _split_goal(line: str) -> tuple[str, str]:
