@@ -30,6 +30,9 @@ def test_parse_number(text, value, decimals):
 def test_percent_and_comparator_are_kept_apart_from_the_value():
     assert parse_number("65,9%").percent is True
     assert parse_number("≥4,0").comparator == "≥"
+    # a target band printed as '≤±1' (000 l.1942): at most one either way
+    assert (parse_number("≤±1").comparator, parse_number("≤±1").value) == ("≤±", 1.0)
+    assert (parse_number("<±1").comparator, parse_number("<±1").value) == ("<±", 1.0)
 
 
 @pytest.mark.parametrize(("text", "footnote", "value"), [("24*", "*", 24.0), ("2,17 ²", "²", 2.17), ("84**", "**", 84.0)])

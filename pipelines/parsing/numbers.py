@@ -12,7 +12,7 @@ MINUS_SIGNS = "-−–"
 MARKER_RE = re.compile(r"^(i\.?\s?u\.?|i,\.u|iu|x|-|–|−)$", re.IGNORECASE)
 
 _NUMBER_RE = re.compile(
-    r"""^(?P<cmp>≥|≤|<±|>|<|±|max\s|min\s)?\s*
+    r"""^(?P<cmp>≥|≤±|≤|<±|>|<|±|max\s|min\s)?\s*
         (?P<sign>[+\-−–])?\s?
         (?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)
         (?:[,.](?P<dec>\d+))?
@@ -78,7 +78,7 @@ def leading_marker(text: str) -> bool:
 # Splitting a run of tokens: "1 686 182 1 688 129" -> ["1 686 182", "1 688 129"]
 
 _TOKEN_RE = re.compile(
-    r"^(?:≥|≤|<±|>|<|±)?[+\-−–]?\d+(?:[,.]\d+)?%?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*$"
+    r"^(?:≥|≤±|≤|<±|>|<|±)?[+\-−–]?\d+(?:[,.]\d+)?%?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*$"
 )
 
 
