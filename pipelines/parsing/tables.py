@@ -505,11 +505,16 @@ def _to_cell(col_no: int, line_no: int, raw: str) -> Cell | None:
     return None
 
 
-def _space_positions(info: LineInfo, values: list[str], n_cols: int) -> tuple[list[int], str]:
-    """Columns (0-based) of the values of a row that prints fewer than n_cols numbers."""
+def _space_positions(
+    info: LineInfo, values: list[str], n_cols: int, label_gap: bool = True
+) -> tuple[list[int], str]:
+    """Columns (0-based) of the values of a row that prints fewer than n_cols numbers.
+    Without `label_gap`, the space after the label says nothing (a wrapped label's last line)."""
     k = len(values)
     if k >= n_cols:
         return list(range(k)), "full"
+    if not label_gap and info.label:
+        info = LineInfo(info.line_no, info.text, tokens=info.tokens, gaps=[1] + info.gaps[1:], spans=info.spans)
     # map each value back to its gap (the split may merge tokens into one value)
     gaps: list[int] = []
     t = 0
@@ -695,7 +700,7 @@ def _build_table(
             if len(values) == n_cols - 1 and not info.note and not any(g > 1 for g in info.gaps[1:]):
                 # no wider space between the numbers hints at a blank cell
                 values = split_numbers(info.tokens, n_cols, any_split=True)
-            pos, how = _space_positions(info, values, n_cols)
+            pos, how = _space_positions(info, values, n_cols, label_gap=header_at is None)
             if how == "ambiguous" and len(values) in last_pattern:
                 pos, how = last_pattern[len(values)], "neighbour"
             elif how in ("gaps",):
@@ -886,7 +891,28 @@ def _paragraph_above(pending: list[LineInfo], row: LineInfo, by_line: dict[int, 
         last = pending[-1].line_no
         if all(by_line[k].blank for k in range(last + 1, row.line_no) if k in by_line):
             expect = last
+    run = _paragraph_ending(pending, expect)
+    if run and re.fullmatch(r"\(?(19|20)\d\d[:)]?", run[-1].text.strip()):
+        run = run[:-1]  # '2020:' above a value says which year it is, it is not label text
+    # a label of two paragraphs: a narrow sentence above ('Nationella trygg-' … 'vid
+    # utevistelse.'), then 'Avser andel av be-' …; a goal is printed wider, a note shorter
+    while run:
+        width = max(len(r.text.strip()) for r in run)
+        k = len(pending) - len(run) - 1
+        if k < 0 or not all(by_line.get(n) is None or by_line[n].blank for n in range(pending[k].line_no + 1, run[0].line_no)):
+            break
+        above = _paragraph_ending(pending[: k + 1], pending[k].line_no)
+        above_width = max(len(a.text.strip()) for a in above)
+        if not (above[-1].text.strip().endswith(".") and 13 <= above_width <= width + 2 and above_width * 10 >= width * 6):
+            break
+        run = above + run
+    return run
+
+
+def _paragraph_ending(pending: list[LineInfo], last_line: int) -> list[LineInfo]:
+    """The lines of `pending` printed without a blank line between, ending at `last_line`."""
     run: list[LineInfo] = []
+    expect = last_line
     for p in reversed(pending):
         if p.line_no != expect:
             break
