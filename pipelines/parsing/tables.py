@@ -240,7 +240,7 @@ def _resumes(infos: list[LineInfo], j: int, vocab: Vocabulary, reach: int = 16) 
             return k
         if _is_row(info):
             continue
-        if not _is_label_line(info, vocab) or len(info.text.strip()) > 45:
+        if len(info.text.strip()) > 45 or _is_caption_like(info, vocab):
             return None
     return None
 
@@ -893,17 +893,23 @@ def _paragraph_above(pending: list[LineInfo], row: LineInfo, by_line: dict[int, 
             expect = last
     run = _paragraph_ending(pending, expect)
     if run and re.fullmatch(r"\(?(19|20)\d\d[:)]?", run[-1].text.strip()):
-        run = run[:-1]  # '2020:' above a value says which year it is, it is not label text
+        # '2020:' above a value says which year it is, it is not label text
+        run = run[:-1]
+        k = len(pending) - 2
+        if not run and k >= 0 and all(
+            by_line.get(n) is None or by_line[n].blank for n in range(pending[k].line_no + 1, pending[-1].line_no)
+        ):
+            run = _paragraph_ending(pending[:-1], pending[k].line_no)
     # a label of two paragraphs: a narrow sentence above ('Nationella trygg-' … 'vid
     # utevistelse.'), then 'Avser andel av be-' …; a goal is printed wider, a note shorter
     while run:
-        width = max(len(r.text.strip()) for r in run)
+        width = max([len(r.text.strip()) for r in run] + [len(row.label)])
         k = len(pending) - len(run) - 1
         if k < 0 or not all(by_line.get(n) is None or by_line[n].blank for n in range(pending[k].line_no + 1, run[0].line_no)):
             break
         above = _paragraph_ending(pending[: k + 1], pending[k].line_no)
         above_width = max(len(a.text.strip()) for a in above)
-        if not (above[-1].text.strip().endswith(".") and 13 <= above_width <= width + 2 and above_width * 10 >= width * 6):
+        if not (above[-1].text.strip().endswith(".") and 13 <= above_width <= width + 4 and above_width * 10 >= width * 6):
             break
         run = above + run
     return run
