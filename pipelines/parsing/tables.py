@@ -255,14 +255,18 @@ def _ends_wrapped_label(prev: LineInfo, info: LineInfo) -> bool:
 
 
 def _follows_footnote(infos: list[LineInfo], k: int) -> bool:
-    """The wrapped second line of a footnote."""
+    """The wrapped lines of a footnote: under a long footnote line, or after a blank line
+    when the footnote broke a word ('… förgå-' / '' / 'ende indata.')."""
     j = k - 1
-    while j >= 0 and not infos[j].blank and len(infos[j].text) > 60:
+    while j >= 0 and infos[j].blank:
+        j -= 1
+    if j < 0 or (j < k - 1 and not infos[j].text.rstrip().endswith("-")):
+        return False
+    while j >= 0 and not infos[j].blank and (len(infos[j].text) > 60 or infos[j].text.rstrip().endswith("-")):
         if _is_footnote(infos[j]):
             return True
         j -= 1
     return False
-
 
 def _table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: bool = False) -> int:
     last_row = start
@@ -629,7 +633,7 @@ def _build_table(
             rows.append(_stacked_row(len(rows) + 1, label_info, cells))
             continue
         if spaced_rows and not _is_row(info) and (
-            _is_footnote(info) or (len(info.text) > 80 and _follows_footnote(infos, info.line_no - 1))
+            _is_footnote(info) or _follows_footnote(infos, info.line_no - 1)
         ):
             continue  # a footnote at a page foot inside the table
         if not _is_row(info) or info.line_no in wrapped_numbers:
@@ -904,7 +908,7 @@ def _paragraph_above(pending: list[LineInfo], row: LineInfo, by_line: dict[int, 
     # utevistelse.'), then 'Avser andel av be-' …; a goal is printed wider, a note shorter
     while run:
         width = max([len(r.text.strip()) for r in run] + [len(row.label)])
-        k = len(pending) - len(run) - 1
+        k = pending.index(run[0]) - 1
         if k < 0 or not all(by_line.get(n) is None or by_line[n].blank for n in range(pending[k].line_no + 1, run[0].line_no)):
             break
         above = _paragraph_ending(pending[: k + 1], pending[k].line_no)
