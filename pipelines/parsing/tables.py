@@ -230,7 +230,7 @@ def _resumes(infos: list[LineInfo], j: int, vocab: Vocabulary, reach: int = 16) 
         seen += 1
         if seen > reach:
             return None
-        if _is_footnote(info) or (len(info.text) > 80 and not info.has_values and _follows_footnote(infos, k)):
+        if _is_footnote(info) or (not info.has_values and _follows_footnote(infos, k)):
             continue
         if is_header_line(info, vocab) and not _is_row(info) and count_header_words(info.text, vocab) >= 2:
             return None
@@ -659,7 +659,8 @@ def _build_table(
         if spaced_rows and not info.is_tab:
             # rows printed as paragraphs: the label is the paragraph the values end
             joined = _paragraph_above(pending, info, by_line)
-            pending = pending[: len(pending) - len(joined)]
+            if joined:
+                pending = pending[: pending.index(joined[0])]  # with a year note under the label
             if joined:
                 label = " ".join(j.text.strip() for j in joined)
             if two_text_columns:
