@@ -30,6 +30,7 @@ class LineInfo:
     spans: list[tuple[int, int]] = field(default_factory=list)  # where each token is printed
     cells: list[str] = field(default_factory=list)  # tab layout: cells after the label
     note: str = ""  # space layout: text printed after the numbers ('Öka', 'Beslut KF …')
+    padded: bool = False  # a blank line printed as spaces (PDF text separates rows so)
 
     @property
     def blank(self) -> bool:
@@ -69,6 +70,7 @@ def analyse_line(line_no: int, raw: str) -> LineInfo:
     text = strip_markup(raw).rstrip()
     info = LineInfo(line_no=line_no, text=text)
     if not text.strip():
+        info.padded = bool(raw.strip("\r\n"))
         return info
     if "\t" in text:
         return _analyse_tab(info)

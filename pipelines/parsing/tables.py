@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .lines import YEAR_RE, LineInfo, analyse_line, count_header_words, is_compound_value, is_header_line, is_value_cell
 from .numbers import is_marker, leading_marker, parse_number, split_numbers
+from .stacked import stacked_paragraph_rows
 from .vocabulary import Vocabulary
 
 MAX_LABEL = 110  # a longer text before numbers is prose, not a row label
@@ -609,7 +610,9 @@ def _build_table(
     heading: str | None = None
     pending: list[LineInfo] = list(pre)
     last_pattern: dict[int, list[int]] = {}
-    stacked = _stacked_blocks(body, pending)
+    span = infos[min([start] + [x.line_no - 1 for x in pre]) : end + 1]
+    stacked = _stacked_blocks(body, pending, span)
+    pending = [x for x in pending if x.line_no not in stacked.skip]
     spaced_rows = _rows_are_spaced(body)
     by_line = {b.line_no: b for b in body}
     wrapped_numbers = _wrapped_numbers(body) if spaced_rows else set()
@@ -764,11 +767,19 @@ class _Stacked:
     skip: set
 
 
-def _stacked_blocks(body: list[LineInfo], pre: list[LineInfo]) -> _Stacked:
+def _stacked_blocks(body: list[LineInfo], pre: list[LineInfo], span: list[LineInfo]) -> _Stacked:
     """Values printed one under the other (PDF text of a table whose cells stack): k label
     lines with no numbers, then groups of unlabeled one-value lines separated by blank lines;
-    group j is column j, the i-th value of a group belongs to the i-th label."""
+    group j is column j, the i-th value of a group belongs to the i-th label. Labels of
+    several lines: see stacked.py."""
     result = _Stacked({}, set())
+    for found in stacked_paragraph_rows(span):
+        key = found.label_lines[0].line_no
+        text = _join_label([x.text.strip() for x in found.label_lines])
+        result.rows[key] = (LineInfo(key, text), found.cells)
+        result.skip.update(x.line_no for x in found.label_lines[1:])
+        result.skip.update(v.line_no for _, v in found.cells)
+    taken = set(result.skip) | set(result.rows)
     lines = list(pre) + [b for b in body if b.line_no not in {p.line_no for p in pre}]
     i = 0
     while i < len(lines):
@@ -796,7 +807,9 @@ def _stacked_blocks(body: list[LineInfo], pre: list[LineInfo]) -> _Stacked:
             groups.append(current)
         groups = _merge_short_groups(groups)
         k_rows = max((len(g) for g in groups), default=0)
-        if len(groups) >= 2 and 1 <= k_rows <= len(labels) and len(groups[0]) == k_rows:
+        if len(groups) >= 2 and 1 <= k_rows <= len(labels) and len(groups[0]) == k_rows and not any(
+            v.line_no in taken for g in groups for v in g
+        ):
             # the last k label lines are the rows; label lines before them are headings
             for idx, label in enumerate(labels[len(labels) - k_rows :]):
                 cells = [(col + 1, g[idx]) for col, g in enumerate(groups) if idx < len(g)]
