@@ -51,9 +51,10 @@ def _groups(lines: list[LineInfo], i: int) -> tuple[list[list[list[LineInfo]]], 
             k += 1
         if current:
             slots.append(current)
-        if not slots:
-            break
-        groups.append(slots)
+        if slots:
+            groups.append(slots)
+        elif not (k < len(lines) and lines[k].blank and k > 0 and lines[k - 1].padded):
+            break  # only lines of spaces between two empty lines do not end the groups
     return groups, k
 
 
