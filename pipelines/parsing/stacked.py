@@ -99,7 +99,7 @@ def stacked_paragraph_rows(lines: list[LineInfo]) -> list[StackedRow]:
     i = 0
     while i < len(lines):
         info = lines[i]
-        if not (info.blank and not info.padded) or i == 0 or lines[i - 1].blank:
+        if not (info.blank and not info.padded) or i == 0 or (lines[i - 1].blank and not lines[i - 1].padded):
             i += 1
             continue
         groups, after = _groups(lines, i)

@@ -708,7 +708,13 @@ def _build_table(
             if len(values) == n_cols - 1 and not info.note and not any(g > 1 for g in info.gaps[1:]):
                 # no wider space between the numbers hints at a blank cell
                 values = split_numbers(info.tokens, n_cols, any_split=True)
-            pos, how = _space_positions(info, values, n_cols, label_gap=header_at is None)
+            pos, how = _space_positions(info, values, n_cols)
+            if header_at is not None and how == "gaps":
+                # paragraph tables: the space after a label counts only where it puts the
+                # values under the columns the row above filled ('Män   1,8' under '… 1,9')
+                above = {c.col_no - 1 for c in prev.cells} if prev is not None else set()
+                if not set(pos) <= above:
+                    pos, how = _space_positions(info, values, n_cols, label_gap=False)
             if how == "ambiguous" and len(values) in last_pattern:
                 pos, how = last_pattern[len(values)], "neighbour"
             elif how in ("gaps",):
