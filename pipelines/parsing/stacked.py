@@ -82,7 +82,9 @@ def _paragraphs_before(lines: list[LineInfo], i: int, n: int) -> list[list[LineI
             k -= 1
         para: list[LineInfo] = []
         while k >= 0 and not lines[k].blank:
-            if lines[k].has_values or len(lines[k].text.strip()) > 60:
+            if lines[k].has_values:
+                break  # a row with values ends the paragraph above it
+            if len(lines[k].text.strip()) > 60:
                 return None
             para.insert(0, lines[k])
             k -= 1
@@ -90,6 +92,21 @@ def _paragraphs_before(lines: list[LineInfo], i: int, n: int) -> list[list[LineI
             return None
         paragraphs.insert(0, para)
     return paragraphs if len(paragraphs) == n else None
+
+
+def _items_before(lines: list[LineInfo], i: int, n: int) -> list[list[LineInfo]] | None:
+    """The last n dash items ('-”jag är insatt i min ar-' 'bets-plats mål”') of the paragraph
+    that ends right before line i, when the items are not separated by blank lines."""
+    para = _paragraphs_before(lines, i, 1)
+    if not para:
+        return None
+    items: list[list[LineInfo]] = []
+    for line in para[0]:
+        if line.text.strip()[:1] in "-–•":
+            items.append([line])
+        elif items:
+            items[-1].append(line)
+    return items[-n:] if len(items) >= n else None
 
 
 def stacked_paragraph_rows(lines: list[LineInfo]) -> list[StackedRow]:
@@ -106,7 +123,9 @@ def stacked_paragraph_rows(lines: list[LineInfo]) -> list[StackedRow]:
         shape = [len(s) for s in groups[0]] if groups else []
         groups = _merge_broken(groups, shape)
         agreeing = [g for g in groups if [len(s) for s in g] == shape]
-        paragraphs = _paragraphs_before(lines, i, len(shape)) if len(agreeing) >= 2 else None
+        paragraphs = None
+        if len(agreeing) >= 2:
+            paragraphs = _paragraphs_before(lines, i, len(shape)) or _items_before(lines, i, len(shape))
         if paragraphs is None or any(len(p) < size for p, size in zip(paragraphs, shape)):
             i += 1
             continue
