@@ -33,6 +33,9 @@ def test_percent_and_comparator_are_kept_apart_from_the_value():
     # a target band printed as '≤±1' (000 l.1942): at most one either way
     assert (parse_number("≤±1").comparator, parse_number("≤±1").value) == ("≤±", 1.0)
     assert (parse_number("<±1").comparator, parse_number("<±1").value) == ("<±", 1.0)
+    # footnote 8 printed before the target '≥77' (000 l.2100)
+    n = parse_number("8≥77")
+    assert (n.footnote, n.comparator, n.value) == ("8", "≥", 77.0)
 
 
 @pytest.mark.parametrize(("text", "footnote", "value"), [("24*", "*", 24.0), ("2,17 ²", "²", 2.17), ("84**", "**", 84.0)])

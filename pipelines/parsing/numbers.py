@@ -12,7 +12,8 @@ MINUS_SIGNS = "-−–"
 MARKER_RE = re.compile(r"^(i\.?\s?u\.?|i,\.u|iu|x|-|–|−)$", re.IGNORECASE)
 
 _NUMBER_RE = re.compile(
-    r"""^(?P<cmp>≥|≤±|≤|<±|>|<|±|max\s|min\s)?\s*
+    r"""^(?P<lead>[¹²³⁴⁵⁶⁷⁸⁹]|\d(?=[≥≤]))?  # a footnote printed before a comparator: '8≥77'
+        (?P<cmp>≥|≤±|≤|<±|>|<|±|max\s|min\s)?\s*
         (?P<sign>[+\-−–])?\s?
         (?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)
         (?:[,.](?P<dec>\d+))?
@@ -59,7 +60,7 @@ def parse_number(text: str) -> Number | None:
     if m.group("sign") and m.group("sign") in MINUS_SIGNS:
         value = -value
     cmp_ = (m.group("cmp") or "").strip() or None
-    return Number(value, len(dec), bool(m.group("pct")), cmp_, m.group("foot") or None)
+    return Number(value, len(dec), bool(m.group("pct")), cmp_, m.group("foot") or m.group("lead") or None)
 
 
 def is_marker(text: str) -> bool:
@@ -78,7 +79,7 @@ def leading_marker(text: str) -> bool:
 # Splitting a run of tokens: "1 686 182 1 688 129" -> ["1 686 182", "1 688 129"]
 
 _TOKEN_RE = re.compile(
-    r"^(?:≥|≤±|≤|<±|>|<|±)?[+\-−–]?\d+(?:[,.]\d+)?%?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*$"
+    r"^(?:[¹²³⁴⁵⁶⁷⁸⁹]?(?:≥|≤±|≤)|\d(?:≥|≤±|≤)|<±|>|<|±)?[+\-−–]?\d+(?:[,.]\d+)?%?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*$"
 )
 
 
