@@ -613,7 +613,7 @@ def _build_table(
     span = infos[min([start] + [x.line_no - 1 for x in pre]) : end + 1]
     stacked = _stacked_blocks(body, pending, span)
     pending = [x for x in pending if x.line_no not in stacked.skip]
-    spaced_rows = _rows_are_spaced(body)
+    spaced_rows = _rows_are_spaced([b for b in body if b.line_no not in stacked.skip])
     by_line = {b.line_no: b for b in body}
     wrapped_numbers = _wrapped_numbers(body) if spaced_rows else set()
     # a stub of two text columns ('Nämndmål Nämndindikator'): a goal may precede the label
