@@ -127,8 +127,8 @@ def _analyse_space(info: LineInfo, allow_note: bool = True) -> LineInfo:
             continue
         if tok.lower() in ("max", "min") and vals and vals[-1][1] == e + 1:
             # 'max 1 %': a target with its comparator word
-            ntok, _, ne = vals.pop()
-            vals.append((tok + " " + ntok, s, ne))
+            _, _, ne = vals.pop()
+            vals.append((text[s:ne], s, ne))
             i -= 1
             continue
         break

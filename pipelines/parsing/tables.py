@@ -980,7 +980,8 @@ def _continues(prev: LineInfo, label: str, row: LineInfo) -> bool:
         return True
     if re.match(r"^[-–−]?\s*varav\b", label.strip(), re.IGNORECASE):
         return False
-    return first.islower() or (p.endswith((",", "och", "i", "av", "för")))
+    # a label does not start with a parenthesis: '(HME)' ends 'Hållbart medarbetarengagemang'
+    return first.islower() or first == "(" or (p.endswith((",", "och", "i", "av", "för")))
 
 
 def _unit(caption: str | None, stub: str | None, headers: list[str], vocab: Vocabulary) -> str | None:
