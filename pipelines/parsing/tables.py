@@ -882,7 +882,7 @@ def _continues_values(info: LineInfo, pending: list[LineInfo], prev: Row, n_cols
         return False
     if info.label and re.search(r"[A-Za-zÅÄÖåäö]{4,}", info.label):
         return False
-    if any(len(p.text.strip()) > 12 for p in pending):
+    if any(len(p.text.strip()) > 16 for p in pending):
         return False
     free = n_cols - max(c.col_no for c in prev.cells)
     return 0 < len(split_numbers(info.tokens, free)) <= free
