@@ -709,11 +709,14 @@ def _build_table(
                 # no wider space between the numbers hints at a blank cell
                 values = split_numbers(info.tokens, n_cols, any_split=True)
             pos, how = _space_positions(info, values, n_cols)
-            if header_at is not None and how == "gaps":
+            if header_at is not None and how in ("gaps", "ambiguous") and info.label and info.gaps:
                 # paragraph tables: the space after a label counts only where it puts the
                 # values under the columns the row above filled ('Män   1,8' under '… 1,9')
                 above = {c.col_no - 1 for c in prev.cells} if prev is not None else set()
-                if not set(pos) <= above:
+                shifted = [info.gaps[0] - 1 + k for k in range(len(values))]
+                if how == "ambiguous" and info.gaps[0] >= 3 and set(shifted) <= above:
+                    pos, how = shifted, "neighbour"
+                elif how == "gaps" and not set(pos) <= above:
                     pos, how = _space_positions(info, values, n_cols, label_gap=False)
             if how == "ambiguous" and len(values) in last_pattern:
                 pos, how = last_pattern[len(values)], "neighbour"
@@ -880,7 +883,7 @@ def _continues_values(info: LineInfo, pending: list[LineInfo], prev: Row, n_cols
     text between ('Mindre än', 'Utfall inte till-'): the rest of that row."""
     if not prev.cells or prev.role == "heading":
         return False
-    if info.label and re.search(r"[A-Za-zÅÄÖåäö]{4,}", info.label):
+    if info.label and re.search(r"[A-Za-zÅÄÖåäö]", info.label):
         return False
     if any(len(p.text.strip()) > 16 for p in pending):
         return False
