@@ -718,6 +718,9 @@ def _build_table(
                     pos, how = shifted, "neighbour"
                 elif how == "gaps" and not set(pos) <= above:
                     pos, how = _space_positions(info, values, n_cols, label_gap=False)
+            elif header_at is not None and not info.label and len(values) < n_cols and info.text[:1] == " ":
+                # bare values indented under a label: the first columns are empty
+                pos, how = list(range(n_cols - len(values), n_cols)), "indented"
             if how == "ambiguous" and len(values) in last_pattern:
                 pos, how = last_pattern[len(values)], "neighbour"
             elif how in ("gaps",):
