@@ -108,8 +108,8 @@ def _paragraph_header(infos: list[LineInfo], i: int, vocab: Vocabulary) -> tuple
             continue
         if infos[k].is_tab or len(t) > 14 or len(t.split()) > 2 or (infos[k].has_values and not infos[k].only_years()):
             break
-        if k + 1 < len(infos) and len(infos[k + 1].text.strip()) > 14:
-            break  # the first line of a paragraph, not a piece of the header
+        if k + 1 < len(infos) and len(infos[k + 1].text.strip()) > 14 and not t[:1].islower():
+            break  # the first line of a paragraph, not a piece of the header ('rde' of 'Målvä' is)
         h = k
         k += 1
     first = _resumes(infos, h + 1, vocab, reach=40)
