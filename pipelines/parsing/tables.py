@@ -666,7 +666,13 @@ def _build_table(
                 pending = pending[: pending.index(joined[0])]  # with a year note under the label
             if joined:
                 label = " ".join(j.text.strip() for j in joined)
-            if two_text_columns:
+            if two_text_columns and len(joined) >= 2 and joined[0].text.strip().endswith(".") \
+                    and joined[1].text.strip()[:1].isupper():
+                # the end of the goal's sentence on the label's first line ('kvalitet.')
+                goal = joined[0].text.strip()
+                joined = joined[1:]
+                label = " ".join(j.text.strip() for j in joined)
+            if two_text_columns and not goal:
                 goal, first = _split_goal(joined[0].text if joined else label)
                 if goal and joined:
                     joined[0] = LineInfo(joined[0].line_no, first)
