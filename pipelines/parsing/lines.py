@@ -177,6 +177,8 @@ def _trailing_text(spans: list[tuple[str, int, int]]) -> int:
             continue
         if first.lower().strip("().,") in NOTE_EXCLUDED:
             return 0
+        if first.lower() in ("max", "min") and k == 2 and is_number_token(spans[-1][0]):
+            return 0  # 'max 1%': a target value, not a note
         run: list[str] = []
         for t, _, _ in reversed(spans[: len(spans) - k]):
             if not (is_number_token(t) or _is_space_marker(t)):

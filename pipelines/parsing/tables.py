@@ -718,10 +718,14 @@ def _build_table(
             if header_at is not None and how in ("gaps", "ambiguous") and info.label and info.gaps:
                 # paragraph tables: the space after a label counts only where it puts the
                 # values under the columns the row above filled ('Män   1,8' under '… 1,9')
-                above = {c.col_no - 1 for c in prev.cells} if prev is not None else set()
+                filled = next((r for r in reversed(rows) if r.cells), None)
+                above = {c.col_no - 1 for c in filled.cells} if filled is not None else set()
                 shifted = [info.gaps[0] - 1 + k for k in range(len(values))]
+                right = list(range(n_cols - len(values), n_cols))
                 if how == "ambiguous" and info.gaps[0] >= 3 and set(shifted) <= above:
                     pos, how = shifted, "neighbour"
+                elif how == "ambiguous" and info.gaps[0] >= 4 and set(right) <= above:
+                    pos, how = right, "neighbour"
                 elif how == "gaps" and not set(pos) <= above:
                     pos, how = _space_positions(info, values, n_cols, label_gap=False)
             elif header_at is not None and not info.label and len(values) < n_cols and info.text[:1] == " ":
