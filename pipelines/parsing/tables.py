@@ -715,7 +715,10 @@ def _build_table(
                 # no wider space between the numbers hints at a blank cell
                 values = split_numbers(info.tokens, n_cols, any_split=True)
             pos, how = _space_positions(info, values, n_cols)
-            if header_at is not None and how in ("gaps", "ambiguous") and info.label and info.gaps:
+            if header_at is not None and info.note and len(values) == n_cols - 1:
+                # a note after the values ('Öka', 'Minska') is the last column's text
+                pos, how = list(range(len(values))), "full"
+            elif header_at is not None and how in ("gaps", "ambiguous") and info.label and info.gaps:
                 # paragraph tables: the space after a label counts only where it puts the
                 # values under the columns the row above filled ('Män   1,8' under '… 1,9')
                 filled = next((r for r in reversed(rows) if r.cells), None)
