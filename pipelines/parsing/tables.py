@@ -233,7 +233,7 @@ def _resumes(infos: list[LineInfo], j: int, vocab: Vocabulary, reach: int = 16) 
             return None
         if _is_footnote(info) or (not info.has_values and _follows_footnote(infos, k)):
             continue
-        if is_header_line(info, vocab) and not _is_row(info) and count_header_words(info.text, vocab) >= 2:
+        if is_header_line(info, vocab) and not _is_row(info) and _names_columns(info, vocab):
             return None
         if _is_row(info) and info.only_years() and len(info.tokens) >= 2 and info.label:
             return None  # a header of years
@@ -244,6 +244,14 @@ def _resumes(infos: list[LineInfo], j: int, vocab: Vocabulary, reach: int = 16) 
         if len(info.text.strip()) > 45 or _is_caption_like(info, vocab):
             return None
     return None
+
+
+def _names_columns(info: LineInfo, vocab: Vocabulary) -> bool:
+    """A header line of a new table, not a label that uses header words ('Avvikelse utfall
+    mot'): two header words or more, with a year or with little else."""
+    words = info.text.split()
+    n = count_header_words(info.text, vocab)
+    return info.is_tab or (n >= 2 and (any(YEAR_RE.match(w) for w in words) or n * 4 >= len(words) * 3))
 
 
 def _ends_wrapped_label(prev: LineInfo, info: LineInfo) -> bool:
@@ -280,7 +288,7 @@ def _table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: boo
             blanks >= 3 or not _is_label_line(info, vocab)
         ):
             # rows printed as paragraphs: text between them does not end the table
-            nxt = _resumes(infos, j, vocab)
+            nxt = _resumes(infos, j, vocab, reach=24)
             if nxt is None:
                 break
             j = nxt
