@@ -8,6 +8,7 @@ from .parsing.extract import Document
 from .parsing.lines import analyse_line
 from .parsing.numbers import split_numbers
 from .parsing.text import decode_report, split_lines
+from .parsing.vocabulary import load_vocabulary
 
 WORD_RE = re.compile(r"[A-Za-zÅÄÖåäöÉé]{2,}")
 
@@ -40,9 +41,35 @@ def classify(text: str) -> str:
     words = WORD_RE.findall(t)
     if len(words) >= 8 and not re.search(r"\t", t):
         return "prose"
+    if "§" in t or re.search(r"\b(19|20)\d\d-\d\d-\d\d\b", t):
+        return "reference"  # a decision cited: 'KS 2018-10-09 § 357'
+    if re.search(r"\b\d{1,2}\s+[a-zåäö]+\s+(19|20)\d\d\b", t) and _names_month(t):
+        return "date"  # 'Resultat 31 december 2020'
+    if len(re.findall(r"(19|20)\d\d\s*\(\s*[-−]?\d+(?:[,.]\d+)?\s*\)", t)) >= 2:
+        return "yearly note"  # '*) Mertid 2018 (0,8) 2019 (0,6) 2020 (0,6)'
+    if _numbers_among_words(t):
+        return "running text"
     if re.fullmatch(r"[\d\-–/ .,:]+", t) and re.search(r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}", t):
         return "date"
     return "unexplained"
+
+
+def _names_month(text: str) -> bool:
+    vocab = load_vocabulary()
+    return any(vocab.is_month_word(w) for w in text.split())
+
+
+def _numbers_among_words(text: str) -> bool:
+    """Numbers inside a sentence ('3,7% i lönekompensation och 1,8% i …'), not a label
+    followed by values: words between two numbers, and two words or more after the first."""
+    kinds = ["n" if re.fullmatch(r"[-−]?\d+(?:[.,]\d+)?%?", tok) else "w" if WORD_RE.search(tok) else "o"
+             for tok in text.split()]
+    if "n" not in kinds:
+        return False
+    first = kinds.index("n")
+    after = kinds[first:]
+    between = "".join(k for k in after if k != "o").strip("w")
+    return after.count("w") >= 2 and "nw" in between
 
 
 def unclaimed_lines(doc: Document, data: bytes) -> list[UnclaimedLine]:
