@@ -220,3 +220,46 @@ def test_table_cut_by_a_page_break_with_its_header_repeated(ks_2023, report_path
     assert table.headers == original.headers
     assert [r.label for r in table.rows if r.cells] == [r.label for r in original.rows if r.cells]
     assert [c.raw_text for r in table.rows for c in r.cells] == [c.raw_text for r in original.rows for c in r.cells]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002"])
+def test_space_tables_relaid_with_tabs_give_the_same_cells(report_path, prefix):
+    # the PDF-text reports with their financial, personnel and volume tables printed as tab
+    # rows: one tab header line, and each row 'label<TAB>value<TAB>…' with the label and values
+    # of the hand-written expected file (tables whose values sit on lines of their own are left out)
+    from pathlib import Path
+
+    from pipelines.accuracy import compare, read_expected
+
+    kinds = {"key_figures", "operating_statement", "investments", "personnel", "volumes"}
+    path = report_path(prefix)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    expected = [e for e in read_expected(Path(__file__).parent / "expected" / f"{prefix}.tsv") if e.kind in kinds]
+    stacked = {e.line_no for e in expected if e.value_line != e.line_no}
+    rows: dict[int, tuple[str, dict[int, str]]] = {}
+    for e in expected:
+        if e.line_no not in stacked:
+            rows.setdefault(e.line_no, (e.label, {}))[1][e.col_no] = e.raw_text
+    relaid = list(lines)
+    left_out: set[int] = set()
+    for table in extract_file(path).tables:
+        if table.kind not in kinds:
+            continue
+        if any(r.line_no in stacked for r in table.rows):
+            left_out.update(range(table.first_line, table.last_line + 1))
+            continue
+        first_row = min(min(r.line_no, r.label_first_line) for r in table.rows if r.cells)
+        header_start = table.first_line + (1 if table.caption else 0)
+        for k in range(header_start, first_row):
+            relaid[k - 1] = ""
+        relaid[header_start - 1] = "\t" + "\t".join(table.headers)
+        for r in table.rows:
+            if r.line_no in rows:
+                label, cells = rows[r.line_no]
+                for k in range(r.label_first_line, r.line_no):
+                    relaid[k - 1] = ""
+                relaid[r.line_no - 1] = label + "\t" + "\t".join(cells.get(c, "") for c in range(1, len(table.headers) + 1))
+    doc = extract_document(path.name, "\n".join(relaid).encode("utf-8"))
+    result = compare(doc, [e for e in expected if e.line_no not in left_out], kinds)
+    assert result.expected > 100
+    assert result.problems == []

@@ -81,6 +81,12 @@ def _analyse_tab(info: LineInfo) -> LineInfo:
     info.is_tab = True
     cells = [c.strip() for c in info.text.split("\t")]
     first_value = next((i for i, c in enumerate(cells) if is_value_cell(c) or is_compound_value(c)), None)
+    first_text = next((i for i, c in enumerate(cells) if c), None)
+    if first_value is not None and first_value == first_text and not is_value_cell(cells[first_value]) and any(
+        is_value_cell(c) for c in cells[first_value + 1 :]
+    ):
+        # the first cell of a row is its label even with a code in it ('100/130 Politisk verksamhet')
+        first_value = next(i for i, c in enumerate(cells) if i > first_value and (is_value_cell(c) or is_compound_value(c)))
     if first_value is not None and not any(is_value_cell(c) for c in cells[first_value:]) and sum(
         is_compound_value(c) for c in cells[first_value:]
     ) < 2:
