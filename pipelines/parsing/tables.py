@@ -90,14 +90,19 @@ def find_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
     return _merge_continued(tables, infos)
 
 
+def _is_year_header(info: LineInfo, vocab: Vocabulary) -> bool:
+    """Text column names, then years: 'Nämndmål Nämndindikator 2021 2022'."""
+    return (
+        not info.is_tab and info.only_years() and len(info.tokens) >= 2 and bool(info.label)
+        and count_header_words(info.label, vocab) == 0
+    )
+
+
 def _paragraph_header(infos: list[LineInfo], i: int, vocab: Vocabulary) -> tuple[int, int] | None:
     """A header of text columns and years ('Nämndmål Nämndindikator 2021 2022', then 'Mars',
     '2023', 'Önskvärd' … one to a line) whose rows follow as paragraphs, after goal texts.
     Returns (last header line, first row) as indexes."""
-    info = infos[i]
-    if info.is_tab or not info.only_years() or len(info.tokens) < 2 or not info.label:
-        return None
-    if count_header_words(info.label, vocab) > 0:
+    if not _is_year_header(infos[i], vocab):
         return None
     h = i
     k = i + 1
@@ -235,8 +240,8 @@ def _resumes(infos: list[LineInfo], j: int, vocab: Vocabulary, reach: int = 16) 
             continue
         if is_header_line(info, vocab) and not _is_row(info) and _names_columns(info, vocab):
             return None
-        if _is_row(info) and info.only_years() and len(info.tokens) >= 2 and info.label:
-            return None  # a header of years
+        if _is_year_header(info, vocab):
+            return None  # the header of the next table
         if _is_row(info) and not _ends_wrapped_label(infos[k - 1], info):
             return k
         if _is_row(info):
@@ -312,7 +317,7 @@ def _table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: boo
         elif _is_row(info):
             if info.is_tab != infos[start].is_tab and not infos[start].is_tab:
                 break
-            if info.only_years() and _paragraph_header(infos, j, vocab) is not None:
+            if _is_year_header(info, vocab):
                 break  # the header of the next table
             spaced[0] += any(infos[k].blank for k in range(last_row + 1, j))
             spaced[1] += 1
@@ -621,7 +626,10 @@ def _build_table(
     span = infos[min([start] + [x.line_no - 1 for x in pre]) : end + 1]
     stacked = _stacked_blocks(body, pending, span)
     pending = [x for x in pending if x.line_no not in stacked.skip]
-    spaced_rows = _rows_are_spaced([b for b in body if b.line_no not in stacked.skip])
+    unstacked = [b for b in body if b.line_no not in stacked.skip]
+    # a table under a header of years whose rows follow as paragraphs: spaced, unless its rows
+    # say otherwise
+    spaced_rows = _rows_are_spaced(unstacked) or (header_at is not None and sum(map(_is_row, unstacked)) < 2)
     by_line = {b.line_no: b for b in body}
     wrapped_numbers = _wrapped_numbers(body) if spaced_rows else set()
     # a stub of two text columns ('Nämndmål Nämndindikator'): a goal may precede the label
@@ -674,24 +682,27 @@ def _build_table(
                 pending = pending[: pending.index(joined[0])]  # with a year note under the label
             if joined:
                 label = " ".join(j.text.strip() for j in joined)
-            if two_text_columns and len(joined) >= 2 and joined[0].text.strip().endswith(".") \
-                    and joined[1].text.strip()[:1].isupper():
-                # the end of the goal's sentence on the label's first line ('kvalitet.')
-                goal = joined[0].text.strip()
-                joined = joined[1:]
-                label = " ".join(j.text.strip() for j in joined)
-            if two_text_columns and not goal:
-                goal, first = _split_goal(joined[0].text if joined else label)
-                if goal and joined:
-                    joined[0] = LineInfo(joined[0].line_no, first)
-                elif goal:
-                    label = first
         while pending and (
             _continues(pending[-1], label, info)
             or (spaced_rows and not joined and _adjacent_unpadded(pending[-1], info))
         ):
             joined.insert(0, pending.pop())
             label = f"{joined[0].text.strip()} {label}".strip()
+        if spaced_rows and not info.is_tab and two_text_columns:
+            sentence_end = next((k for k in range(len(joined) - 1) if joined[k].text.strip().endswith(".")
+                                 and joined[k + 1].text.strip()[:1].isupper()
+                                 and joined[k + 1].line_no == joined[k].line_no + 1), None)
+            if sentence_end is not None:
+                # the end of the goal's sentence before the label's first line ('… god' 'kvalitet.')
+                goal = " ".join(j.text.strip() for j in joined[: sentence_end + 1])
+                joined = joined[sentence_end + 1 :]
+                label = " ".join(j.text.strip() for j in joined)
+            if not goal:
+                goal, first = _split_goal(joined[0].text if joined else label)
+                if goal and joined:
+                    joined[0] = LineInfo(joined[0].line_no, first)
+                elif goal:
+                    label = first
         if joined:
             label_first = joined[0].line_no
             label = _join_label([j.text.strip() for j in joined] + [info.label])
