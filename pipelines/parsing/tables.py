@@ -964,16 +964,21 @@ def _paragraph_above(pending: list[LineInfo], row: LineInfo, by_line: dict[int, 
             run = _paragraph_ending(pending[:-1], pending[k].line_no)
     # a label of two paragraphs: a narrow sentence above ('Nationella trygg-' … 'vid
     # utevistelse.'), then 'Avser andel av be-' …; a goal is printed wider, a note shorter
-    while run:
+    # a row whose own label is a note ('Mätperiod: Årligen 75 79') ends the label above it
+    note = not run and re.match(r"^[A-ZÅÄÖ][\w ]{2,20}:\s", row.label)
+    while run or note:
         width = max([len(r.text.strip()) for r in run] + [len(row.label)])
-        k = pending.index(run[0]) - 1
-        if k < 0 or not all(by_line.get(n) is None or by_line[n].blank for n in range(pending[k].line_no + 1, run[0].line_no)):
+        first_line = run[0].line_no if run else row.line_no
+        k = (pending.index(run[0]) if run else len(pending)) - 1
+        if k < 0 or not all(by_line.get(n) is None or by_line[n].blank for n in range(pending[k].line_no + 1, first_line)):
             break
         above = _paragraph_ending(pending[: k + 1], pending[k].line_no)
         above_width = max(len(a.text.strip()) for a in above)
-        if not (above[-1].text.strip().endswith(".") and 13 <= above_width <= width + 4 and above_width * 10 >= width * 6):
+        if not ((above[-1].text.strip().endswith(".") or note) and 13 <= above_width <= width + 4
+                and above_width * 10 >= width * 6):
             break
         run = above + run
+        note = None
     return run
 
 
