@@ -218,6 +218,8 @@ def is_header_line(info: LineInfo, vocab: Vocabulary) -> bool:
     if info.only_years() and (not info.label or _has_header_word(info.label, vocab) or len(info.label) < 40):
         return True
     text = info.text.strip()
+    if re.search(r"\w:\s+\w", text):
+        return False  # 'Kommunövergripande mål: Hållbar ekonomi' is a caption
     words = [w for w in re.split(r"[\s/]+", text) if w]
     n_header = count_header_words(text, vocab)
     # a header names columns: mostly header words and years, not running text

@@ -90,6 +90,17 @@ def find_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
     return _merge_continued(tables, infos)
 
 
+def _names_a_column(piece: str, before: str, vocab: Vocabulary) -> bool:
+    """A piece of a header broken one word a line: a header word, a year, '/värde', or the
+    end of a word broken above ('Målvä' 'rde')."""
+    t = piece.strip()
+    last = before.split()[-1] if before.split() else ""
+    return (
+        count_header_words(t, vocab) > 0 or t.startswith("/")
+        or (t[:1].islower() and vocab.is_measure_word(last.rstrip("-") + t))
+    )
+
+
 def _is_year_header(info: LineInfo, vocab: Vocabulary) -> bool:
     """Text column names, then years: 'Nämndmål Nämndindikator 2021 2022'."""
     return (
@@ -117,6 +128,11 @@ def _paragraph_header(infos: list[LineInfo], i: int, vocab: Vocabulary) -> tuple
             break  # the first line of a paragraph, not a piece of the header ('rde' of 'Målvä' is)
         h = k
         k += 1
+    # pieces after the last one that names a column belong to the text below ('En', 'Klimateffektiv')
+    pieces = [k for k in range(i + 1, h + 1) if not infos[k].blank]
+    while pieces and not _names_a_column(infos[pieces[-1]].text, infos[pieces[-2]].text if len(pieces) > 1 else "", vocab):
+        pieces.pop()
+    h = pieces[-1] if pieces else i
     first = _resumes(infos, h + 1, vocab, reach=40)
     if first is None or first == h + 1:
         return None
