@@ -90,6 +90,19 @@ def find_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
     return _merge_continued(tables, infos)
 
 
+def _repeats_header(info: LineInfo, vocab: Vocabulary) -> bool:
+    """A tab row whose value cells are all column names ('2022', 'Augusti 2024', 'Riktning
+    2025', '2023 januari-juli'): the header printed again, not a row."""
+    cells = [c for c in info.cells if c.strip()]
+    if not info.is_tab or len(cells) < 2:
+        return False
+    for cell in cells:
+        words = [w for w in re.split(r"[\s\-/]+", cell.strip()) if w]
+        if not words or not all(YEAR_RE.match(w) or vocab.is_header_word(w) for w in words):
+            return False
+    return True
+
+
 def _names_a_column(piece: str, before: str, vocab: Vocabulary) -> bool:
     """A piece of a header broken one word a line: a header word, a year, '/värde', or the
     end of a word broken above ('Målvä' 'rde')."""
@@ -279,8 +292,8 @@ def _ends_wrapped_label(prev: LineInfo, info: LineInfo) -> bool:
     """A year alone on the line right under a label line ends that label ('… neutralt år' /
     '2025'), it is not a row."""
     return (
-        not info.is_tab and not info.label and len(info.tokens) == 1 and bool(YEAR_RE.match(info.tokens[0]))
-        and not prev.blank and not prev.has_values
+        not info.is_tab and len(info.tokens) == 1 and bool(YEAR_RE.match(info.tokens[0]))
+        and not prev.blank and not prev.has_values and not prev.is_tab
     )
 
 
@@ -335,6 +348,9 @@ def _table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: boo
                 break
             if _is_year_header(info, vocab):
                 break  # the header of the next table
+            if _ends_wrapped_label(infos[j - 1], info):
+                j += 1  # text that ends in a year ('… prognos för helår 2023'), not a row
+                continue
             spaced[0] += any(infos[k].blank for k in range(last_row + 1, j))
             spaced[1] += 1
             last_row = j
@@ -671,6 +687,12 @@ def _build_table(
             _is_footnote(info) or _follows_footnote(infos, info.line_no - 1)
         ):
             continue  # a footnote at a page foot inside the table
+        if _repeats_header(info, vocab):
+            # the header printed again inside the table, under the caption of its block
+            for p in pending:
+                rows.append(Row(len(rows) + 1, p.line_no, p.text.strip(), p.line_no, "heading"))
+            pending = []
+            continue
         if not _is_row(info) or info.line_no in wrapped_numbers:
             pending.append(info)
             continue
