@@ -54,3 +54,18 @@ def test_indicator_tables(report_path):
         correct += sum(found.get((e.value_line, e.col_no)) == (e.label, e.raw_text) for e in expected)
     assert total == 1113
     assert correct / total >= 0.95
+
+
+@pytest.mark.parametrize("prefix", ["003", "004"])
+def test_no_extra_cells_in_tab_indicator_tables(report_path, prefix):
+    # a header printed again inside a tab table (003 l.575 'Nämndindikator 2022 2023 Augusti
+    # 2024', 004 l.417 '… 2023 januari-juli Riktning 2024 …') is not a row of values
+    doc = extract_file(report_path(prefix))
+    expected = {(e.value_line, e.col_no) for e in read_expected(EXPECTED / "indicators" / f"{prefix}.tsv")}
+    extra = [
+        (c.line_no, c.col_no, r.label, c.raw_text)
+        for t in doc.tables if t.kind == "indicators"
+        for r in t.rows for c in r.cells
+        if (c.line_no, c.col_no) not in expected
+    ]
+    assert extra == []
