@@ -263,3 +263,31 @@ def test_space_tables_relaid_with_tabs_give_the_same_cells(report_path, prefix):
     result = compare(doc, [e for e in expected if e.line_no not in left_out], kinds)
     assert result.expected > 100
     assert result.problems == []
+
+
+def test_a_report_of_another_committee_never_seen():
+    # tests/data/unseen_kultur_och_fritid.txt: a short report written for this test in the
+    # layouts of the real ones (PDF text): key figures, a statement per activity under
+    # 'Driftredovisning', and an indicator table whose header is broken one word a line
+    from pathlib import Path
+
+    doc = extract_file(Path(__file__).parent / "data" / "unseen_kultur_och_fritid.txt")
+    assert doc.meta.organisation == "Kultur- och fritidsnämnden"
+    assert doc.meta.fiscal_year == 2024
+    kinds = [t.kind for t in doc.tables]
+    assert kinds == ["key_figures", "operating_statement", "indicators"]
+    statement = doc.tables[1]
+    assert statement.unit == "tkr"
+    assert statement.headers == ["Budget 2024", "Utfall jan-aug 2024", "Avvikelse"]
+    assert [(r.label, r.role, [c.value for c in r.cells]) for r in statement.rows] == [
+        ("Bibliotek", "item", [45200, 29800, 15400]),
+        ("Fritidsgårdar", "item", [30100, 21050, 9050]),
+        ("Summa", "total", [75300, 50850, 24450]),
+    ]
+    indicators = doc.tables[2]
+    assert indicators.headers == ["2022", "2023", "Augusti 2024", "Målvärde 2024"]
+    rows = {r.label: {c.col_no: c.raw_text for c in r.cells} for r in indicators.rows if r.cells}
+    assert rows == {
+        "Andel besökare som är nöjda med besöket (%)": {1: "82", 2: "85", 3: "I.U.", 4: "90"},
+        "Antal utlån per invånare": {1: "5,1", 2: "4,9", 3: "3,2", 4: "5,5"},
+    }
