@@ -34,7 +34,8 @@ final as (
         cells.col_no,
         cells.line_no,
         cells.row_label,
-        cells.column_header
+        cells.column_header,
+        cells.placement
     from cells
     inner join tables on tables.document_id = cells.document_id and tables.table_no = cells.table_no
 )

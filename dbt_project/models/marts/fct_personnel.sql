@@ -23,7 +23,8 @@ final as (
         col_no,
         line_no,
         row_label,
-        column_header
+        column_header,
+        placement
     from statistics
 )
 
