@@ -41,8 +41,8 @@ def one_printing_error(printed: float, corrected: float, decimals: int | None) -
         return None
     if round(abs(printed + corrected), max(decimals, 0) + 1) == 0 and printed != 0:
         return "sign"
-    if (printed < 0) != (corrected < 0) and round(corrected, decimals) != 0 and printed != 0:
-        return None
+    if (printed < 0) != (corrected < 0) and round(corrected, decimals) != 0:
+        return None  # a changed digit and a lost or added minus: two errors ('0' for -9)
     a, b = _digits(printed, decimals), _digits(corrected, decimals)
     if len(a) == len(b):
         diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]

@@ -103,6 +103,9 @@ def test_data_docs_are_built(warehouse):
         (417.0, 415.0, 1, "one digit"),
         (417.0, 398.0, 1, None),
         (0.0, 3.0, 1, "one digit"),
+        # '0' printed for -9 needs a digit and a minus: two errors
+        (0.0, -9.0, 0, None),
+        (-2.0, 3.0, 0, None),
     ],
 )
 def test_one_printing_error(printed, corrected, decimals, kind):
