@@ -63,13 +63,13 @@ def suspects(identities: pd.DataFrame, cells: dict[str, CellInfo]) -> pd.Series:
     broken by the correction being one printing error (sign, one digit, two digits swapped)."""
     rows = list(identities.itertuples(index=True))
     # the other numbers of a cell's row and of its column
-    row_values: dict[str, list[float]] = {}
-    col_values: dict[str, list[float]] = {}
+    row_values: dict[str, list[tuple[str, float]]] = {}
+    col_values: dict[str, list[tuple[str, float]]] = {}
     for key, cell in cells.items():
         if cell.value is not None:
             document, table, row, col = key.split("|")
-            row_values.setdefault(f"{document}|{table}|{row}", []).append(cell.value)
-            col_values.setdefault(f"{document}|{table}|{col}", []).append(cell.value)
+            row_values.setdefault(f"{document}|{table}|{row}", []).append((key, cell.value))
+            col_values.setdefault(f"{document}|{table}|{col}", []).append((key, cell.value))
     state = {}
     by_cell: dict[str, list[tuple[int, float]]] = {}
     for r in rows:
@@ -99,8 +99,9 @@ def suspects(identities: pd.DataFrame, cells: dict[str, CellInfo]) -> pd.Series:
                     broken += 1
             error = one_printing_error(cell.value, cell.value + delta, cell.decimals)
             document, table, row, col = key.split("|")
-            neighbours = [v for v in row_values.get(f"{document}|{table}|{row}", []) if v != cell.value]
-            neighbours += [v for v in col_values.get(f"{document}|{table}|{col}", []) if v != cell.value]
+            # the other cells of its row and column (equal numbers too: a 0 among zeros fits)
+            neighbours = [v for k, v in row_values.get(f"{document}|{table}|{row}", []) if k != key]
+            neighbours += [v for k, v in col_values.get(f"{document}|{table}|{col}", []) if k != key]
             closer = _closer_to_row(cell.value, cell.value + delta, neighbours)
             scored.append((fixed - broken, fixed, broken, error, cell, closer))
         out[r.Index] = _verdict(scored, cells.get(list(r.cell_keys)[0]))

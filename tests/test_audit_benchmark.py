@@ -15,6 +15,10 @@ def test_corruptions_are_flagged_and_named(warehouse, tmp_path, capsys):
     # that turns a row into a consistent row of the opposite sign convention)
     assert sum(t.flagged for t in visible) / len(visible) >= 0.99
     assert not any(t.flagged for t in trials if not t.detectable)
-    # measured on this sample (see the audit issue's closing note): guards against regressions
+    # the targets: 95 % flagged, 80 % named (measured on this sample: 95.8 % and 85.0 %)
     assert sum(t.flagged for t in trials) / len(trials) >= 0.95
-    assert sum(t.named for t in trials) / len(trials) >= 0.70
+    assert sum(t.named for t in trials) / len(trials) >= 0.80
+    # naming a wrong cell as the likely misprint is worse than listing the candidates:
+    # measured 2 of 240 (a swap that reads the same both ways, a tie between two one-digit errors)
+    wrong = [t for t in trials if t.flagged and not t.named and any("likely misprint" in s for s in t.suspects)]
+    assert len(wrong) <= 4
