@@ -18,6 +18,8 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 import great_expectations as gx  # noqa: E402
 
 SUITE_NAME = "financial_identities"
+COVERAGE_SUITE_NAME = "audit_coverage"
+COVERAGE_COLUMNS = ["source_file", "table_no", "first_line", "column_header", "reason"]
 SHOWN_COLUMNS = ["identity_id", "rule", "source_file", "line_no", "row_label", "column_header", "reported_text"]
 
 
@@ -68,8 +70,25 @@ def build_suite() -> gx.ExpectationSuite:
     return suite
 
 
-def validate_identities(identities: pd.DataFrame, docs_dir: Path | None = None) -> SuiteResult:
-    """Validate the evaluable identity rows; `identity_id` must identify each row."""
+def build_coverage_suite() -> gx.ExpectationSuite:
+    """Every money column is checked by some identity: a column listed here is one that no
+    identity could check (no total row, a total row without a value, an unknown convention)."""
+    suite = gx.ExpectationSuite(name=COVERAGE_SUITE_NAME)
+    suite.add_expectation(
+        gx.expectations.ExpectColumnValuesToBeNull(
+            column="reason",
+            description="No money column is left unchecked; each row shown is one, with the reason.",
+        )
+    )
+    return suite
+
+
+def validate_identities(
+    identities: pd.DataFrame, docs_dir: Path | None = None, unchecked: pd.DataFrame | None = None
+) -> SuiteResult:
+    """Validate the evaluable identity rows; `identity_id` must identify each row. With
+    `unchecked` (the money columns no identity covers), the coverage suite runs too and both
+    land in the Data Docs."""
     frame = identities.loc[identities["evaluable"].fillna(False).astype(bool)].copy()
     if frame.empty:
         return SuiteResult(True, 0, set(), {})
@@ -77,24 +96,12 @@ def validate_identities(identities: pd.DataFrame, docs_dir: Path | None = None) 
     frame["tolerance"] = frame["tolerance"].round(9)
     frame = frame[SHOWN_COLUMNS + ["reported", "tolerance", "abs_difference"]]
     context = _context(docs_dir)
-    batch_definition = (
-        context.data_sources.add_pandas("identities")
-        .add_dataframe_asset("identity_rows")
-        .add_batch_definition_whole_dataframe("all_rows")
-    )
-    suite = context.suites.add(build_suite())
-    validation = context.validation_definitions.add(
-        gx.ValidationDefinition(data=batch_definition, suite=suite, name=f"{SUITE_NAME}_validation")
-    )
-    result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": SHOWN_COLUMNS}
-    actions = []
-    if docs_dir is not None:
-        actions.append(gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=["rapportlager"]))
-    checkpoint = context.checkpoints.add(
-        gx.Checkpoint(name=f"{SUITE_NAME}_checkpoint", validation_definitions=[validation], actions=actions,
-                      result_format=result_format)
-    )
-    run = checkpoint.run(batch_parameters={"dataframe": frame})
+    run = _run_checkpoint(context, SUITE_NAME, build_suite(), frame, SHOWN_COLUMNS, docs_dir)
+    if unchecked is not None:
+        coverage = unchecked[COVERAGE_COLUMNS].copy()
+        coverage.insert(0, "row_id", range(1, len(coverage) + 1))
+        _run_checkpoint(context, COVERAGE_SUITE_NAME, build_coverage_suite(), coverage,
+                        ["row_id"] + COVERAGE_COLUMNS[:-1], docs_dir)
     failed: set[int] = set()
     statistics: dict = {}
     for validation_result in run.run_results.values():
@@ -104,3 +111,25 @@ def validate_identities(identities: pd.DataFrame, docs_dir: Path | None = None) 
                 failed.add(int(item["identity_id"]))
     index = docs_dir / "index.html" if docs_dir is not None else None
     return SuiteResult(bool(run.success), len(frame), failed, statistics, index)
+
+
+def _run_checkpoint(context, name: str, suite: gx.ExpectationSuite, frame: pd.DataFrame,
+                    index_columns: list[str], docs_dir: Path | None):
+    batch_definition = (
+        context.data_sources.add_pandas(f"{name}_source")
+        .add_dataframe_asset(f"{name}_rows")
+        .add_batch_definition_whole_dataframe("all_rows")
+    )
+    suite = context.suites.add(suite)
+    validation = context.validation_definitions.add(
+        gx.ValidationDefinition(data=batch_definition, suite=suite, name=f"{name}_validation")
+    )
+    result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": index_columns}
+    actions = []
+    if docs_dir is not None:
+        actions.append(gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=["rapportlager"]))
+    checkpoint = context.checkpoints.add(
+        gx.Checkpoint(name=f"{name}_checkpoint", validation_definitions=[validation], actions=actions,
+                      result_format=result_format)
+    )
+    return checkpoint.run(batch_parameters={"dataframe": frame})

@@ -43,7 +43,7 @@ def load_cells(con: duckdb.DuckDBPyConnection) -> dict[str, CellInfo]:
 
 
 def evaluate(identities: pd.DataFrame, cells: dict[str, CellInfo], passed_by: str = "gx",
-             docs_dir: Path | None = None) -> pd.DataFrame:
+             docs_dir: Path | None = None, unchecked: pd.DataFrame | None = None) -> pd.DataFrame:
     """Mark each identity passed/failed and name the suspected cell of each failure.
 
     passed_by='gx' runs the GX suite; 'sql' uses the same rule without GX (fast, for
@@ -51,7 +51,7 @@ def evaluate(identities: pd.DataFrame, cells: dict[str, CellInfo], passed_by: st
     identities = identities.copy()
     evaluable = identities["evaluable"].fillna(False).astype(bool)
     if passed_by == "gx":
-        failed_ids = validate_identities(identities, docs_dir).failed_ids
+        failed_ids = validate_identities(identities, docs_dir, unchecked).failed_ids
         fails = identities["identity_id"].isin(failed_ids)
     else:
         fails = identities["difference"].abs().round(9) > identities["tolerance"].round(9)
@@ -62,22 +62,52 @@ def evaluate(identities: pd.DataFrame, cells: dict[str, CellInfo], passed_by: st
     return identities
 
 
+UNCHECKED_DDL = """
+create schema if not exists audit;
+create or replace table audit.unchecked_columns as
+select source_file, table_no, table_kind, caption, first_line, col_no, column_header, reason,
+       now() as checked_at
+from intermediate.int_audit_unchecked;
+"""
+
+
 def write_findings(con: duckdb.DuckDBPyConnection, findings: pd.DataFrame) -> None:
     frame = findings[FINDING_COLUMNS]
     con.execute(FINDINGS_DDL)
     con.register("findings_frame", frame)
     con.execute("insert into audit.identity_findings select *, now() from findings_frame")
     con.unregister("findings_frame")
+    # the money columns no identity checks, with the reason: reported, not skipped
+    con.execute(UNCHECKED_DDL)
+
+
+def load_unchecked(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return con.execute("select * from audit.unchecked_columns order by source_file, table_no, col_no").df()
 
 
 def run_audit(con: duckdb.DuckDBPyConnection, docs_dir: Path | None = None) -> pd.DataFrame:
-    findings = evaluate(load_identities(con), load_cells(con), "gx", docs_dir)
+    unchecked = con.execute("select * from intermediate.int_audit_unchecked").df()
+    findings = evaluate(load_identities(con), load_cells(con), "gx", docs_dir, unchecked)
     write_findings(con, findings)
     return findings
 
 
-def findings_report(findings: pd.DataFrame) -> str:
-    """Per report: identities checked, passed, failed; each failure in one line."""
+def unchecked_report(unchecked: pd.DataFrame, source_file: str) -> list[str]:
+    """One line per table with columns no identity checks: which columns, and why."""
+    lines = []
+    group = unchecked[unchecked["source_file"] == source_file]
+    for (table_no, first_line, caption, reason), cols in group.groupby(
+        ["table_no", "first_line", group["caption"].fillna(""), "reason"], sort=True
+    ):
+        headers = ", ".join(f"'{h}'" if isinstance(h, str) else f"column {c}" for h, c in zip(cols["column_header"], cols["col_no"]))
+        where = f"line {first_line} '{caption}'" if caption else f"line {first_line}"
+        lines.append(f"  not checked: table {table_no} ({where}): {headers} — {reason}")
+    return lines
+
+
+def findings_report(findings: pd.DataFrame, unchecked: pd.DataFrame | None = None) -> str:
+    """Per report: identities checked, passed, failed; each failure in one line; the money
+    columns no identity could check, and why."""
     lines = []
     for source_file, group in findings.groupby("source_file", sort=True):
         checked = int(group["passed"].notna().sum())
@@ -91,6 +121,8 @@ def findings_report(findings: pd.DataFrame) -> str:
             )
             if r.suspected_cell:
                 lines.append(f"      suspect: {r.suspected_cell}")
+        if unchecked is not None:
+            lines.extend(unchecked_report(unchecked, source_file))
     return "\n".join(lines)
 
 

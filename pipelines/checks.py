@@ -4,7 +4,7 @@ from dagster_dbt import get_asset_key_for_model
 from dagster_duckdb import DuckDBResource
 
 from .assets.dbt import rapportlager_dbt_assets
-from .audit import run_audit
+from .audit import load_unchecked, run_audit
 from .settings import data_docs_dir
 
 FCT_OPERATING = get_asset_key_for_model([rapportlager_dbt_assets], "fct_operating")
@@ -25,12 +25,17 @@ RULES = {
         dg.AssetCheckSpec(name=f"identities_{rule}", asset=FCT_OPERATING, description=text,
                           additional_deps=[IDENTITIES], blocking=False)
         for rule, text in RULES.items()
+    ] + [
+        dg.AssetCheckSpec(name="identities_unchecked_columns", asset=FCT_OPERATING, blocking=False,
+                          additional_deps=[IDENTITIES],
+                          description="Money columns no identity can check (no total row, unknown convention …)."),
     ],
     description="GX suite over every identity the reports imply; findings to audit.identity_findings.",
 )
 def identity_audit(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResource):
     with duckdb.get_connection() as con:
         findings = run_audit(con, data_docs_dir())
+        unchecked = load_unchecked(con)
     for rule in RULES:
         group = findings[findings["rule"] == rule]
         failed = group[group["passed"].fillna(True) == False]  # noqa: E712
@@ -53,3 +58,20 @@ def identity_audit(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResourc
                 "data_docs": dg.MetadataValue.path(str(data_docs_dir() / "index.html")),
             },
         )
+    lines = [
+        f"{r.source_file} table {r.table_no} (line {r.first_line}): "
+        f"{repr(r.column_header) if isinstance(r.column_header, str) else f'column {r.col_no}'} — {r.reason}"
+        for r in unchecked.itertuples()
+    ]
+    for line in lines:
+        context.log.warning(f"not checked: {line}")
+    yield dg.AssetCheckResult(
+        check_name="identities_unchecked_columns",
+        asset_key=FCT_OPERATING,
+        passed=unchecked.empty,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            "unchecked_columns": len(unchecked),
+            "columns": dg.MetadataValue.md("\n".join(f"- {line}" for line in lines) or "none"),
+        },
+    )

@@ -45,16 +45,17 @@ def print_findings() -> None:
     """The short findings report at the end of a run."""
     import duckdb
 
-    from .audit import findings_report
+    from .audit import findings_report, load_unchecked
     from .settings import data_docs_dir, warehouse_path
 
     con = duckdb.connect(str(warehouse_path()), read_only=True)
     try:
         findings = con.execute("select * from audit.identity_findings").fetch_df()
+        unchecked = load_unchecked(con)
     finally:
         con.close()
     print("\nIdentity audit (rounding-aware; a failure is a finding in the report, not an error):")
-    print(findings_report(findings))
+    print(findings_report(findings, unchecked))
     print(f"GX Data Docs: {data_docs_dir() / 'index.html'}")
 
 

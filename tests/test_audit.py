@@ -110,3 +110,36 @@ def test_data_docs_are_built(warehouse):
 )
 def test_one_printing_error(printed, corrected, decimals, kind):
     assert one_printing_error(printed, corrected, decimals) == kind
+
+
+def test_columns_no_identity_can_check_are_reported(db):
+    # 000 l.1587 (VSS investments): 'Summa investeringar   85  85 60,5 -24,5' prints nothing
+    # under the two 'Redovisat jan-mars 2023' columns, so their items cannot be summed
+    rows = db.execute(
+        "select column_header, reason from audit.unchecked_columns where source_file like '000%' order by col_no"
+    ).fetchall()
+    assert rows == [
+        ("Redovisat jan-mars 2023 Utgifter", "the total row prints no value in this column"),
+        ("Redovisat jan-mars 2023 Inkomster", "the total row prints no value in this column"),
+    ]
+    # 003 l.483 'Ensamkommande barn och unga': costs, government compensation and deviation,
+    # a table of amounts of a kind the identities do not know
+    headers = {h for (h,) in db.execute(
+        "select column_header from audit.unchecked_columns where source_file like '003%' and table_kind = 'other'"
+    ).fetchall()}
+    assert headers == {"Utfall kostnader t o m augusti 2024", "Statlig ersättning t o m augusti 2024", "Avvikelse"}
+    # every statement and investment column of 001, 002 and 004 is checked by some identity
+    assert db.execute(
+        "select count(*) from audit.unchecked_columns where table_kind in ('operating_statement', 'investments') "
+        "and (source_file like '001%' or source_file like '002%' or source_file like '004%')"
+    ).fetchone() == (0,)
+
+
+def test_findings_report_names_unchecked_columns(db):
+    from pipelines.audit import findings_report, load_unchecked
+
+    findings = db.execute("select * from audit.identity_findings").df()
+    report = findings_report(findings, load_unchecked(db))
+    assert ("  not checked: table 11 (line 1581 'Resultat 31 mars 2023 och prognos för helår 2023, belopp mnkr'): "
+            "'Redovisat jan-mars 2023 Utgifter', 'Redovisat jan-mars 2023 Inkomster' — the total row prints no "
+            "value in this column") in report.splitlines()

@@ -14,7 +14,7 @@ def test_definitions_load(tmp_path, dagster_home):
     keys = {k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()}
     assert {"raw/documents", "raw/tables", "raw/cells", "marts/fct_operating", "marts/dim_report"} <= keys
     checks = {k.name for k in repo.asset_graph.asset_check_keys}
-    assert {"identities_column_sum", "identities_deviation", "reports_extracted"} <= checks
+    assert {"identities_column_sum", "identities_deviation", "identities_unchecked_columns", "reports_extracted"} <= checks
     assert defs.resolve_schedule_def("nightly").cron_schedule == "0 2 * * *"
     assert defs.resolve_schedule_def("nightly").execution_timezone == "Europe/Stockholm"
     assert defs.resolve_sensor_def("raw_reports_sensor") is not None
