@@ -44,34 +44,29 @@ def identity_audit(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResourc
             f"{r.reported_text}; {r.detail}; suspect: {r.suspected_cell}"
             for r in failed.itertuples()
         ]
-        for line in lines:
-            context.log.warning(f"{rule}: {line}")
-        yield dg.AssetCheckResult(
-            check_name=f"identities_{rule}",
-            asset_key=FCT_OPERATING,
-            passed=failed.empty,
-            severity=dg.AssetCheckSeverity.WARN,
-            metadata={
-                "evaluated": int(group["passed"].notna().sum()),
-                "failed": len(failed),
-                "failures": dg.MetadataValue.md("\n".join(f"- {line}" for line in lines) or "none"),
-                "data_docs": dg.MetadataValue.path(str(data_docs_dir() / "index.html")),
-            },
-        )
+        yield _warning(context, f"identities_{rule}", rule, lines,
+                       {"evaluated": int(group["passed"].notna().sum()), "failed": len(failed)})
     lines = [
         f"{r.source_file} table {r.table_no} (line {r.first_line}): "
         f"{repr(r.column_header) if isinstance(r.column_header, str) else f'column {r.col_no}'} — {r.reason}"
         for r in unchecked.itertuples()
     ]
+    yield _warning(context, "identities_unchecked_columns", "not checked", lines, {"unchecked_columns": len(lines)})
+
+
+def _warning(context: dg.AssetCheckExecutionContext, check_name: str, label: str, lines: list[str],
+             counts: dict) -> dg.AssetCheckResult:
+    """A WARN check result that passes when there is nothing to list; each line is logged."""
     for line in lines:
-        context.log.warning(f"not checked: {line}")
-    yield dg.AssetCheckResult(
-        check_name="identities_unchecked_columns",
+        context.log.warning(f"{label}: {line}")
+    return dg.AssetCheckResult(
+        check_name=check_name,
         asset_key=FCT_OPERATING,
-        passed=unchecked.empty,
+        passed=not lines,
         severity=dg.AssetCheckSeverity.WARN,
         metadata={
-            "unchecked_columns": len(unchecked),
-            "columns": dg.MetadataValue.md("\n".join(f"- {line}" for line in lines) or "none"),
+            **counts,
+            "findings": dg.MetadataValue.md("\n".join(f"- {line}" for line in lines) or "none"),
+            "data_docs": dg.MetadataValue.path(str(data_docs_dir() / "index.html")),
         },
     )

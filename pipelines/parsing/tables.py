@@ -65,29 +65,35 @@ def find_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
     claimed = [False] * len(infos)
     i = 0
     while i < len(infos):
-        anchor = None if claimed[i] else _paragraph_header(infos, i, vocab)
+        found = None if claimed[i] else _table_at(infos, i, vocab, len(tables) + 1)
+        if found is not None:
+            table, end = found
+            tables.append(table)
+            for k in range(table.first_line - 1, table.last_line):
+                claimed[k] = True
+            i = end + 1
+            continue
+        i += 1
+    return _merge_continued(tables, infos)
+
+
+def _table_at(infos: list[LineInfo], i: int, vocab: Vocabulary, table_no: int) -> tuple[Table, int] | None:
+    """The table that starts at line i, if one does, and the index of its last row."""
+
+    def candidates():
+        anchor = _paragraph_header(infos, i, vocab)
         if anchor is not None:
             # a header above rows printed as paragraphs: the table starts at its first row
             header_end, first_row = anchor
-            end = _table_end(infos, first_row, vocab, spaced=True)
-            table = _build_table(infos, first_row, end, vocab, len(tables) + 1, header_at=(i, header_end))
-            if table is not None and any(r.cells for r in table.rows):
-                tables.append(table)
-                for k in range(table.first_line - 1, table.last_line):
-                    claimed[k] = True
-                i = end + 1
-                continue
-        if _starts_table(infos, i, vocab) and not claimed[i]:
-            end = _table_end(infos, i, vocab)
-            table = _build_table(infos, i, end, vocab, len(tables) + 1)
-            if table is not None and any(r.cells for r in table.rows):
-                tables.append(table)
-                for k in range(table.first_line - 1, table.last_line):
-                    claimed[k] = True
-                i = end + 1
-                continue
-        i += 1
-    return _merge_continued(tables, infos)
+            yield first_row, _table_end(infos, first_row, vocab, spaced=True), (i, header_end)
+        if _starts_table(infos, i, vocab):
+            yield i, _table_end(infos, i, vocab), None
+
+    for start, end, header_at in candidates():
+        table = _build_table(infos, start, end, vocab, table_no, header_at=header_at)
+        if table is not None and any(r.cells for r in table.rows):
+            return table, end
+    return None
 
 
 def _repeats_header(info: LineInfo, vocab: Vocabulary) -> bool:
