@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .lines import YEAR_RE, LineInfo, analyse_line, count_header_words, is_compound_value, is_header_line, is_value_cell
 from .numbers import is_marker, leading_marker, parse_number, split_numbers
+from .paragraphs import paragraph_above, split_goal
 from .stacked import stacked_paragraph_rows
 from .vocabulary import Vocabulary
 
@@ -721,10 +722,9 @@ def _build_table(
         goal = ""
         if spaced_rows and not info.is_tab:
             # rows printed as paragraphs: the label is the paragraph the values end
-            joined = _paragraph_above(pending, info, by_line)
+            joined = paragraph_above(pending, info, by_line)
             if joined:
                 pending = pending[: pending.index(joined[0])]  # with a year note under the label
-            if joined:
                 label = " ".join(j.text.strip() for j in joined)
         while pending and (
             _continues(pending[-1], label, info)
@@ -742,7 +742,7 @@ def _build_table(
                 joined = joined[sentence_end + 1 :]
                 label = " ".join(j.text.strip() for j in joined)
             if not goal:
-                goal, first = _split_goal(joined[0].text if joined else label)
+                goal, first = split_goal(joined[0].text if joined else label)
                 if goal and joined:
                     joined[0] = LineInfo(joined[0].line_no, first)
                 elif goal:
@@ -968,74 +968,6 @@ def _continues_values(info: LineInfo, pending: list[LineInfo], prev: Row, n_cols
         return False
     free = n_cols - max(c.col_no for c in prev.cells)
     return 0 < len(split_numbers(info.tokens, free)) <= free
-
-
-def _split_goal(line: str) -> tuple[str, str]:
-    """The first line of a row under two text columns may start with the other column's text:
-    'God kundsamverkan Antal genomförda' -> ('God kundsamverkan', 'Antal genomförda'). The
-    break is a wide space, or a capitalised word after two words or more that end lower case
-    (a Swedish sentence does not capitalise a word mid-sentence)."""
-    text = line.strip()
-    m = re.search(r"\S(\s{2,})\S", text)
-    if m:
-        return text[: m.start(1)].strip(), text[m.end(1):].strip()
-    words = text.split(" ")
-    for k in range(2, len(words)):
-        prev, word = words[k - 1], words[k]
-        if word[:1].isupper() and prev.isalpha() and prev.islower():
-            return " ".join(words[:k]), " ".join(words[k:])
-    return "", text
-
-
-def _paragraph_above(pending: list[LineInfo], row: LineInfo, by_line: dict[int, LineInfo]) -> list[LineInfo]:
-    """The label lines printed as one paragraph directly above a row (no blank line between);
-    for a row of bare values, the paragraph above the blank lines before it."""
-    if not pending:
-        return []
-    expect = row.line_no - 1
-    if not row.label:
-        last = pending[-1].line_no
-        if all(by_line[k].blank for k in range(last + 1, row.line_no) if k in by_line):
-            expect = last
-    run = _paragraph_ending(pending, expect)
-    if run and re.fullmatch(r"\(?(19|20)\d\d[:)]?", run[-1].text.strip()):
-        # '2020:' above a value says which year it is, it is not label text
-        run = run[:-1]
-        k = len(pending) - 2
-        if not run and k >= 0 and all(
-            by_line.get(n) is None or by_line[n].blank for n in range(pending[k].line_no + 1, pending[-1].line_no)
-        ):
-            run = _paragraph_ending(pending[:-1], pending[k].line_no)
-    # a label of two paragraphs: a narrow sentence above ('Nationella trygg-' … 'vid
-    # utevistelse.'), then 'Avser andel av be-' …; a goal is printed wider, a note shorter
-    # a row whose own label is a note ('Mätperiod: Årligen 75 79') ends the label above it
-    note = not run and re.match(r"^[A-ZÅÄÖ][\w ]{2,20}:\s", row.label)
-    while run or note:
-        width = max([len(r.text.strip()) for r in run] + [len(row.label)])
-        first_line = run[0].line_no if run else row.line_no
-        k = (pending.index(run[0]) if run else len(pending)) - 1
-        if k < 0 or not all(by_line.get(n) is None or by_line[n].blank for n in range(pending[k].line_no + 1, first_line)):
-            break
-        above = _paragraph_ending(pending[: k + 1], pending[k].line_no)
-        above_width = max(len(a.text.strip()) for a in above)
-        if not ((above[-1].text.strip().endswith(".") or note) and 13 <= above_width <= width + 4
-                and above_width * 10 >= width * 6):
-            break
-        run = above + run
-        note = None
-    return run
-
-
-def _paragraph_ending(pending: list[LineInfo], last_line: int) -> list[LineInfo]:
-    """The lines of `pending` printed without a blank line between, ending at `last_line`."""
-    run: list[LineInfo] = []
-    expect = last_line
-    for p in reversed(pending):
-        if p.line_no != expect:
-            break
-        run.insert(0, p)
-        expect -= 1
-    return run
 
 
 def _adjacent_unpadded(prev: LineInfo, row: LineInfo) -> bool:

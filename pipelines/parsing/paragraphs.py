@@ -1,0 +1,81 @@
+"""Labels of rows printed as paragraphs (PDF text of indicator tables): which lines above a
+row's values make its label, and where a goal printed on the same lines ends.
+
+Pure functions over analysed lines; the table reader decides when to use them.
+"""
+from __future__ import annotations
+
+import re
+
+from .lines import LineInfo
+
+
+def only_blank_between(by_line: dict[int, LineInfo], first: int, last: int) -> bool:
+    """Are the lines strictly between line numbers `first` and `last` all blank?"""
+    return all(by_line.get(n) is None or by_line[n].blank for n in range(first + 1, last))
+
+
+def split_goal(line: str) -> tuple[str, str]:
+    """The first line of a row under two text columns may start with the other column's text:
+    'God kundsamverkan Antal genomförda' -> ('God kundsamverkan', 'Antal genomförda'). The
+    break is a wide space, or a capitalised word after two words or more that end lower case
+    (a Swedish sentence does not capitalise a word mid-sentence)."""
+    text = line.strip()
+    m = re.search(r"\S(\s{2,})\S", text)
+    if m:
+        return text[: m.start(1)].strip(), text[m.end(1):].strip()
+    words = text.split(" ")
+    for k in range(2, len(words)):
+        prev, word = words[k - 1], words[k]
+        if word[:1].isupper() and prev.isalpha() and prev.islower():
+            return " ".join(words[:k]), " ".join(words[k:])
+    return "", text
+
+
+def paragraph_above(pending: list[LineInfo], row: LineInfo, by_line: dict[int, LineInfo]) -> list[LineInfo]:
+    """The label lines printed as one paragraph directly above a row (no blank line between);
+    for a row of bare values, the paragraph above the blank lines before it."""
+    if not pending:
+        return []
+    expect = row.line_no - 1
+    if not row.label:
+        last = pending[-1].line_no
+        if only_blank_between(by_line, last, row.line_no):
+            expect = last
+    run = paragraph_ending(pending, expect)
+    if run and re.fullmatch(r"\(?(19|20)\d\d[:)]?", run[-1].text.strip()):
+        # '2020:' above a value says which year it is, it is not label text
+        run = run[:-1]
+        k = len(pending) - 2
+        if not run and k >= 0 and only_blank_between(by_line, pending[k].line_no, pending[-1].line_no):
+            run = paragraph_ending(pending[:-1], pending[k].line_no)
+    # a label of two paragraphs: a narrow sentence above ('Nationella trygg-' … 'vid
+    # utevistelse.'), then 'Avser andel av be-' …; a goal is printed wider, a note shorter
+    # a row whose own label is a note ('Mätperiod: Årligen 75 79') ends the label above it
+    note = not run and re.match(r"^[A-ZÅÄÖ][\w ]{2,20}:\s", row.label)
+    while run or note:
+        width = max([len(r.text.strip()) for r in run] + [len(row.label)])
+        first_line = run[0].line_no if run else row.line_no
+        k = (pending.index(run[0]) if run else len(pending)) - 1
+        if k < 0 or not only_blank_between(by_line, pending[k].line_no, first_line):
+            break
+        above = paragraph_ending(pending[: k + 1], pending[k].line_no)
+        above_width = max(len(a.text.strip()) for a in above)
+        if not ((above[-1].text.strip().endswith(".") or note) and 13 <= above_width <= width + 4
+                and above_width * 10 >= width * 6):
+            break
+        run = above + run
+        note = None
+    return run
+
+
+def paragraph_ending(pending: list[LineInfo], last_line: int) -> list[LineInfo]:
+    """The lines of `pending` printed without a blank line between, ending at `last_line`."""
+    run: list[LineInfo] = []
+    expect = last_line
+    for p in reversed(pending):
+        if p.line_no != expect:
+            break
+        run.insert(0, p)
+        expect -= 1
+    return run
