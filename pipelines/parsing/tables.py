@@ -706,10 +706,17 @@ def _build_table(
         if spaced_rows and not info.is_tab and rows and _continues_values(info, pending, rows[-1], n_cols):
             # the rest of the row above: values printed under it, after text in a value column
             prev_row = rows[-1]
-            first_col = max(c.col_no for c in prev_row.cells) + 1
-            values = split_numbers(info.tokens, n_cols - first_col + 1)
-            for k, v in enumerate(_as_printed(info, values)):
-                cell = _to_cell(first_col + k, info.line_no, v)
+            col = max(c.col_no for c in prev_row.cells) + 1
+            # a piece of value-column text that starts with a marker ('I.U (Ge-' … 'förs nov')
+            # holds that marker as its cell
+            for p in pending:
+                first = p.text.split()[0] if p.text.split() else ""
+                if is_marker(first) and first not in "-–−" and col < n_cols:
+                    prev_row.cells.append(Cell(col, p.line_no, first, None, None))
+                    col += 1
+            values = split_numbers(info.tokens, n_cols - col + 1)
+            for k, v in enumerate(_as_printed(info, values)[: n_cols - col + 1]):
+                cell = _to_cell(col + k, info.line_no, v)
                 if cell:
                     prev_row.cells.append(cell)
             prev_row.placement = "continued"
