@@ -291,3 +291,30 @@ def test_a_report_of_another_committee_never_seen():
         "Andel besökare som är nöjda med besöket (%)": {1: "82", 2: "85", 3: "I.U.", 4: "90"},
         "Antal utlån per invånare": {1: "5,1", 2: "4,9", 3: "3,2", 4: "5,5"},
     }
+
+
+def test_a_tab_report_of_another_committee_never_seen():
+    # tests/data/unseen_tekniska_tab.txt, written for this test in the tab layout: three tables
+    # one after the other, each with its caption and a tab header line of its own columns
+    from pathlib import Path
+
+    doc = extract_file(Path(__file__).parent / "data" / "unseen_tekniska_tab.txt")
+    assert doc.meta.organisation == "Tekniska nämnden"
+    assert [(t.kind, t.unit, t.first_line, t.last_line) for t in doc.tables] == [
+        ("operating_statement", "mnkr", 4, 8),
+        ("investments", "mnkr", 10, 14),
+        ("personnel", None, 16, 19),
+    ]
+    investments = doc.tables[1]
+    assert investments.headers == ["Budget 2024", "Prognos 2024", "Avvikelse"]
+    assert [(r.label, r.role, [c.raw_text for c in r.cells]) for r in investments.rows] == [
+        ("510 Gator", "item", ["30,0", "28,5", "1,5"]),
+        ("520 Broar", "item", ["12,0", "14,0", "-2,0"]),
+        ("Summa investeringar", "total", ["42,0", "42,5", "-0,5"]),
+    ]
+    personnel = doc.tables[2]
+    assert personnel.headers == ["Augusti 2023", "Augusti 2024"]
+    assert [(r.label, [c.raw_text for c in r.cells]) for r in personnel.rows if r.cells] == [
+        ("Tillsvidareanställda", ["312", "305"]),
+        ("Sjukfrånvaro (%)", ["6,1 %", "5,8 %"]),
+    ]

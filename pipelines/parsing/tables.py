@@ -110,6 +110,25 @@ def _repeats_header(info: LineInfo, vocab: Vocabulary) -> bool:
     return True
 
 
+def _tab_header_above(infos: list[LineInfo], start: int, vocab: Vocabulary) -> LineInfo | None:
+    """The tab header line just above a table's first row, if there is one."""
+    for k in range(start - 1, max(start - 6, -1), -1):
+        if infos[k].is_tab and is_header_line(infos[k], vocab):
+            return infos[k]
+    return None
+
+
+def _same_columns(repeated: LineInfo, header: LineInfo | None) -> bool:
+    """Does a header printed again name the table's own columns (all of them, or the first
+    ones)? With no header to compare with, it is taken for the same."""
+    if header is None:
+        return True
+    a = [c.strip() for c in repeated.cells if c.strip()]
+    b = [c.strip() for c in header.cells if c.strip()]
+    n = min(len(a), len(b))
+    return n > 0 and a[:n] == b[:n]
+
+
 def _names_a_column(piece: str, before: str, vocab: Vocabulary) -> bool:
     """A piece of a header broken one word a line: a header word, a year, '/värde', or the
     end of a word broken above ('Målvä' 'rde')."""
@@ -355,6 +374,8 @@ def _table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: boo
                 break
             if _is_year_header(info, vocab):
                 break  # the header of the next table
+            if _repeats_header(info, vocab) and not _same_columns(info, _tab_header_above(infos, start, vocab)):
+                break  # a tab header of other columns: the next table
             if _ends_wrapped_label(infos[j - 1], info):
                 j += 1  # text that ends in a year ('… prognos för helår 2023'), not a row
                 continue
