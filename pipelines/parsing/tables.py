@@ -340,11 +340,17 @@ def _follows_footnote(infos: list[LineInfo], k: int) -> bool:
 def _table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: bool = False) -> int:
     last_row = start
     blanks = 0
-    spaced = [2, 2] if spaced else [0, 0]  # row pairs separated by a blank line, all row pairs
+    # row pairs separated by a blank line, of all row pairs so far (a table under a header of
+    # years starts out as one whose rows are paragraphs)
+    spaced_pairs, pairs = (2, 2) if spaced else (0, 0)
+
+    def rows_are_paragraphs() -> bool:
+        return pairs >= 2 and spaced_pairs * 2 >= pairs
+
     j = start + 1
     while j < len(infos):
         info = infos[j]
-        if spaced[1] >= 2 and spaced[0] * 2 >= spaced[1] and not info.blank and not _is_row(info) and (
+        if rows_are_paragraphs() and not info.blank and not _is_row(info) and (
             blanks >= 3 or not _is_label_line(info, vocab)
         ):
             # rows printed as paragraphs: text between them does not end the table
@@ -355,7 +361,7 @@ def _table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: boo
             continue
         if info.blank:
             blanks += 1
-            if blanks >= 3 and not (spaced[1] >= 2 and spaced[0] * 2 >= spaced[1]):
+            if blanks >= 3 and not rows_are_paragraphs():
                 # a wider gap still continues the table when rows go on after it
                 nxt = _next_nonblank(infos, j)
                 if nxt is not None and nxt - j <= 3 and _is_label_line(infos[nxt], vocab):
@@ -379,8 +385,8 @@ def _table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: boo
             if _ends_wrapped_label(infos[j - 1], info):
                 j += 1  # text that ends in a year ('… prognos för helår 2023'), not a row
                 continue
-            spaced[0] += any(infos[k].blank for k in range(last_row + 1, j))
-            spaced[1] += 1
+            spaced_pairs += any(infos[k].blank for k in range(last_row + 1, j))
+            pairs += 1
             last_row = j
             blanks = 0
         elif _is_label_line(info, vocab):
