@@ -114,6 +114,9 @@ def _chunks(tokens: list[str]) -> list[list[str]]:
     return chunks
 
 
+group_thousands = _chunks  # public name: the fewest-cells grouping, token lists per cell
+
+
 def _digits(chunk: list[str]) -> int:
     return sum(len(re.sub(r"\D", "", t)) for t in chunk)
 

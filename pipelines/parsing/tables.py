@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lines import YEAR_RE, LineInfo, analyse_line, count_header_words, is_compound_value, is_header_line, is_value_cell
+from .notes import count_note_columns, strip_notes, without_note_words
 from .numbers import is_marker, leading_marker, parse_number, split_numbers
 from .paragraphs import paragraph_above, split_goal
 from .stacked import stacked_paragraph_rows
@@ -630,6 +631,10 @@ def _build_table(
     header_at: tuple[int, int] | None = None,
 ) -> Table | None:
     caption_info, between, header_infos, pre = _header_zone(infos, start, vocab, header_at)
+    if not infos[start].is_tab:
+        infos, caption_info, between, header_infos = _note_column(
+            infos, start, end, vocab, caption_info, between, header_infos
+        )
     body = infos[start : end + 1]
     layout = "tab" if infos[start].is_tab else "space"
 
@@ -856,6 +861,24 @@ def _build_table(
     if not headers:
         headers = [f"Kolumn {k + 1}" for k in range(n_cols)]
     return Table(table_no, caption, unit, kind, first_line, last_line, stub_header, headers, rows, layout)
+
+
+def _note_column(infos, start, end, vocab, caption_info, between, header_infos):
+    """A table whose header names a note column ('Not'): its rows read without their note
+    references, its header without the word (see notes.py). Returns the lines so read."""
+    heads = ([caption_info] if caption_info else []) + between + header_infos
+    n_notes = count_note_columns([h.text for h in heads], vocab)
+    if not n_notes:
+        return infos, caption_info, between, header_infos
+    plain = lambda h: replace(h, text=without_note_words(h.text, vocab)) if h is not None else None  # noqa: E731
+    header_infos = [plain(h) for h in header_infos]
+    _, columns = _segment_header([h.text for h in header_infos], 99, vocab)
+    if not columns:
+        return infos, caption_info, between, header_infos
+    rows = [x for x in infos[start : end + 1] if x.tokens]
+    read = strip_notes(rows, n_notes, len(columns))
+    infos = [read.get(x.line_no, x) for x in infos]
+    return infos, plain(caption_info), [plain(b) for b in between], header_infos
 
 
 def _rejoin_word_breaks(text: str, vocab: Vocabulary) -> str:

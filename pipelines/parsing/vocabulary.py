@@ -27,6 +27,11 @@ class Vocabulary:
     report_kinds: tuple[tuple[str, str], ...]
     section_markers: tuple[str, ...] = ()
     money_units: frozenset[str] = frozenset()
+    note_words: tuple[str, ...] = ()
+
+    def is_note_word(self, word: str) -> bool:
+        """The header of a column of note references ('Not', 'Noter')."""
+        return word.lower().strip(".,:;()*") in self.note_words
 
     def is_measure_word(self, word: str) -> bool:
         w = word.lower().strip(".,:;()*")
@@ -74,4 +79,5 @@ def load_vocabulary(seeds_dir: str | None = None) -> Vocabulary:
         report_kinds=reports,
         section_markers=tuple(r["marker"].lower() for r in _rows(seeds, "section_markers.csv")),
         money_units=frozenset(r["unit"] for r in _rows(seeds, "unit_scales.csv") if r["sek_per_unit"]),
+        note_words=tuple(r["word"] for r in cols if r["kind"] == "note"),
     )

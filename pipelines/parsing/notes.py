@@ -1,0 +1,158 @@
+"""Note references: a column of small integers between a row's label and its values.
+
+Annual reports print a 'Not' column: a row may carry the number of the note that explains it.
+Note numbers are integers of one or two digits (sometimes with a letter: '3A'), never signed,
+and they rise down the table. A table with two blocks of columns (kommunen, koncernen) prints
+a 'Not' column before each block. Printed before an amount of three digits or fewer, a note
+looks like a thousands group ('1 421,3' is note 1 and 421,3): then the readings of the row are
+weighed, and the one whose notes rise in order with the notes of the rows around it is kept.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .lines import LineInfo
+from .numbers import group_thousands, split_numbers
+from .vocabulary import Vocabulary
+
+NOTE_RE = re.compile(r"^\d{1,2}[A-Za-z]?$")
+# a label that ends in a note reference: 'varav jämförelsestörande poster 3A'
+LABEL_NOTE_RE = re.compile(r"^(?P<label>.*\S)\s+(?P<note>\d{1,2}[A-Za-z]?)$")
+
+
+def count_note_columns(texts: list[str], vocab: Vocabulary) -> int:
+    """How many note columns the header lines name ('Not 2018 2017 Not 2018 2017' → 2)."""
+    return sum(1 for text in texts for w in text.split() if vocab.is_note_word(w))
+
+
+def without_note_words(text: str, vocab: Vocabulary) -> str:
+    return " ".join(w for w in text.split() if not vocab.is_note_word(w))
+
+
+def block_starts(n_notes: int, n_cols: int) -> list[int]:
+    """The value columns (0-based) a note column stands before: blocks of equal width."""
+    n_notes = max(1, min(n_notes, n_cols))
+    width = n_cols // n_notes
+    return [b * width for b in range(n_notes)]
+
+
+@dataclass(frozen=True)
+class Reading:
+    notes: tuple[str, ...]
+    note_at: tuple[int, ...]  # token indexes read as notes
+    values: tuple[str, ...]  # the value cells, as grouped
+
+    @property
+    def bare_integers(self) -> int:
+        """Values printed without decimals among values printed with them: unlikely amounts."""
+        with_decimals = [v for v in self.values if re.search(r"\d[,.]\d", v)]
+        return sum(1 for v in self.values if re.fullmatch(r"\d{1,2}", v)) if with_decimals else 0
+
+
+def _read(tokens: list[str], starts: list[int], n_cols: int, take: set[int]) -> Reading | None:
+    """Read the row taking a note before the blocks in `take`; None if it cannot be so read."""
+    pos, values, notes, note_at = 0, [], [], []
+    for b, start in enumerate(starts):
+        if b in take:
+            if len(values) != start or pos >= len(tokens) or not NOTE_RE.match(tokens[pos]):
+                return None  # a note stands at the start of a block, before its values
+            notes.append(tokens[pos])
+            note_at.append(pos)
+            pos += 1
+        if b == len(starts) - 1:
+            values += split_numbers(tokens[pos:], n_cols - len(values)) if pos < len(tokens) else []
+            pos = len(tokens)
+        else:
+            chunks = group_thousands(tokens[pos:])[: starts[b + 1] - start]
+            pos += sum(len(c) for c in chunks)
+            values += [" ".join(c) for c in chunks]
+    if pos < len(tokens) or len(values) > n_cols:
+        return None
+    return Reading(tuple(notes), tuple(note_at), tuple(values))
+
+
+def readings(tokens: list[str], starts: list[int], n_cols: int) -> list[Reading]:
+    """Every way the row's tokens can be read as notes and at most n_cols values."""
+    found = []
+    for mask in range(2 ** len(starts)):
+        r = _read(tokens, starts, n_cols, {b for b in range(len(starts)) if mask >> b & 1})
+        if r is not None:
+            found.append(r)
+    return found
+
+
+def _number(note: str) -> int:
+    return int(re.match(r"\d+", note).group())
+
+
+def _fits(reading: Reading, before: int | None, after: int | None) -> bool:
+    """Notes rise down the table, and a row prints the same note in each block."""
+    if not reading.notes:
+        return True
+    nums = {_number(n) for n in reading.notes}
+    if len(nums) > 1:
+        return False
+    n = nums.pop()
+    return (before is None or n >= before) and (after is None or n <= after)
+
+
+def _best(opts: list[Reading], n_cols: int) -> list[Reading]:
+    """The readings that fill every column, else those with fewest bare integers among decimals."""
+    full = [r for r in opts if len(r.values) == n_cols]
+    pool = full or opts
+    least = min(r.bare_integers for r in pool)
+    return [r for r in pool if r.bare_integers == least]
+
+
+def choose(options: list[list[Reading]], n_cols: int) -> list[Reading | None]:
+    """One reading per row. A row with one best reading fixes its notes; a row with several
+    takes the reading whose notes fit between the fixed notes above and below it (the most
+    notes among those), else the one with the fewest notes."""
+    best = [_best(opts, n_cols) if opts else [] for opts in options]
+    fixed_notes = [_number(b[0].notes[0]) if len(b) == 1 and b[0].notes else None for b in best]
+    chosen: list[Reading | None] = []
+    for i, opts in enumerate(best):
+        if len(opts) <= 1:
+            chosen.append(opts[0] if opts else None)
+            continue
+        before = next((n for n in reversed(fixed_notes[:i]) if n is not None), None)
+        after = next((n for n in fixed_notes[i + 1 :] if n is not None), None)
+        fitting = [r for r in opts if _fits(r, before, after)]
+        if fitting:
+            chosen.append(max(fitting, key=lambda r: len(r.notes)))
+        else:
+            chosen.append(min(opts, key=lambda r: len(r.notes)))
+    return chosen
+
+
+def strip_notes(rows: list[LineInfo], n_notes: int, n_cols: int) -> dict[int, LineInfo]:
+    """The rows of a table with a note column, their note references taken out: line number →
+    the line read without them (its notes kept in `note_refs`)."""
+    starts = block_starts(n_notes, n_cols)
+    label_notes: dict[int, str] = {}
+    infos: list[LineInfo] = []
+    for info in rows:
+        m = LABEL_NOTE_RE.match(info.label) if info.label else None
+        if m and info.tokens:
+            label_notes[info.line_no] = m.group("note")
+            info = replace(info, label=m.group("label"))
+        infos.append(info)
+    options = [readings(i.tokens, starts, n_cols) if i.line_no not in label_notes else [] for i in infos]
+    for k, info in enumerate(infos):
+        if info.line_no in label_notes:
+            options[k] = [Reading((label_notes[info.line_no],), (), tuple(info.tokens))]
+    out: dict[int, LineInfo] = {}
+    for info, reading in zip(infos, choose(options, n_cols)):
+        note_at = reading.note_at if reading is not None else ()
+        keep = [k for k in range(len(info.tokens)) if k not in note_at]
+        gaps = [info.gaps[k] for k in keep] if info.gaps else []
+        if gaps and info.label:
+            gaps[0] = 1  # the space after the label is the note column, printed or empty
+        out[info.line_no] = replace(
+            info,
+            tokens=[info.tokens[k] for k in keep],
+            spans=[info.spans[k] for k in keep] if info.spans else [],
+            gaps=gaps,
+        )
+    return out
