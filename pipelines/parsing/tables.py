@@ -7,55 +7,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
-from .lines import YEAR_RE, LineInfo, analyse_line, count_header_words, is_compound_value, is_header_line, is_value_cell
+from .classify import row_role, table_kind, table_unit, to_cell
+from .model import Cell, Row, Table
+from .lines import YEAR_RE, LineInfo, analyse_line, count_header_words, is_compound_value, is_header_line
 from .notes import count_note_columns, strip_notes, without_note_words
-from .numbers import is_marker, leading_marker, parse_number, split_numbers
+from .numbers import is_marker, split_numbers
 from .paragraphs import paragraph_above, split_goal
 from .stacked import stacked_paragraph_rows
 from .vocabulary import Vocabulary
 
 MAX_LABEL = 110  # a longer text before numbers is prose, not a row label
-
-
-@dataclass
-class Cell:
-    col_no: int
-    line_no: int
-    raw_text: str
-    value: float | None
-    decimals: int | None
-    is_percent: bool = False
-    footnote: str | None = None
-
-
-@dataclass
-class Row:
-    row_no: int
-    line_no: int
-    label: str
-    label_first_line: int
-    role: str  # item | total | of_which | heading
-    context: str = ""
-    cells: list[Cell] = field(default_factory=list)
-    placement: str = "full"  # full | gaps | neighbour | ambiguous
-    parent_heading: str | None = None  # the heading row this row sits under, if any
-
-
-@dataclass
-class Table:
-    table_no: int
-    caption: str | None
-    unit: str | None
-    kind: str
-    first_line: int
-    last_line: int
-    stub_header: str | None
-    headers: list[str]
-    rows: list[Row]
-    layout: str  # 'tab' | 'space'
-    organisation: str | None = None  # the organisation of the report section the table is in
 
 
 # ---------------------------------------------------------------------------
@@ -566,30 +529,6 @@ def _has_year_or_month(words: list[str], vocab: Vocabulary) -> bool:
 # rows
 
 
-def _role(label: str, has_values: bool) -> str:
-    low = label.lower().strip()
-    if re.match(r"^[-–−•]?\s*varav\b", low) or re.match(r"^[-–−•]\s+\w", low):
-        # 'varav …', '- Varav …', and dash-bulleted sub-rows ('- Tillkommande …')
-        return "of_which"
-    if re.match(r"^(summa|totalt|total summa)\b", low):
-        return "total"
-    if not has_values:
-        return "heading"
-    return "item"
-
-
-def _to_cell(col_no: int, line_no: int, raw: str) -> Cell | None:
-    raw = raw.strip()
-    if not raw:
-        return None
-    num = parse_number(raw)
-    if num is not None:
-        return Cell(col_no, line_no, raw, num.value, num.decimals, num.percent, num.footnote)
-    if is_marker(raw) or leading_marker(raw):
-        return Cell(col_no, line_no, raw, None, None)
-    return None
-
-
 def _space_positions(
     info: LineInfo, values: list[str], n_cols: int, label_gap: bool = True
 ) -> tuple[list[int], str]:
@@ -748,7 +687,7 @@ def _build_table(
                     col += 1
             values = split_numbers(info.tokens, n_cols - col + 1)
             for k, v in enumerate(_as_printed(info, values)[: n_cols - col + 1]):
-                cell = _to_cell(col + k, info.line_no, v)
+                cell = to_cell(col + k, info.line_no, v)
                 if cell:
                     prev_row.cells.append(cell)
             prev_row.placement = "continued"
@@ -793,7 +732,7 @@ def _build_table(
             rows.append(Row(len(rows) + 1, p.line_no, p.text.strip(), p.line_no, "heading"))
             heading = p.text.strip()
         pending = []
-        row = Row(len(rows) + 1, info.line_no, label.strip(), label_first, _role(label, True),
+        row = Row(len(rows) + 1, info.line_no, label.strip(), label_first, row_role(label, True),
                   context=info.context or goal)
         prev = rows[-1] if rows else None
         if row.role == "total":
@@ -806,7 +745,7 @@ def _build_table(
             row.parent_heading = heading
         if info.is_tab:
             for k, c in enumerate(info.cells[:n_cols]):
-                cell = _to_cell(k + 1, info.line_no, c)
+                cell = to_cell(k + 1, info.line_no, c)
                 if cell is None and is_compound_value(c):
                     cell = Cell(k + 1, info.line_no, c.strip(), None, None)
                 if cell:
@@ -842,7 +781,7 @@ def _build_table(
                 last_pattern[len(values)] = pos
             row.placement = how
             for p, v in zip(pos, _as_printed(info, values)):
-                cell = _to_cell(p + 1, info.line_no, v)
+                cell = to_cell(p + 1, info.line_no, v)
                 if cell:
                     row.cells.append(cell)
         rows.append(row)
@@ -855,8 +794,8 @@ def _build_table(
         first_line = min(first_line, caption_info.line_no)
     if header_infos:
         first_line = min(first_line, header_infos[0].line_no)
-    unit = _unit(caption, stub_header, headers, vocab)
-    kind = _kind(caption, stub_header, headers, rows, vocab, unit)
+    unit = table_unit(caption, stub_header, headers, vocab)
+    kind = table_kind(caption, stub_header, headers, rows, vocab, unit)
     headers = [_rejoin_word_breaks(h, vocab) for h in headers]
     if not headers:
         headers = [f"Kolumn {k + 1}" for k in range(n_cols)]
@@ -983,9 +922,9 @@ def _merge_short_groups(groups: list[list[LineInfo]]) -> list[list[LineInfo]]:
 
 
 def _stacked_row(row_no: int, label: LineInfo, cells: list[tuple[int, LineInfo]]) -> Row:
-    row = Row(row_no, label.line_no, label.text.strip(), label.line_no, _role(label.text, True), placement="stacked")
+    row = Row(row_no, label.line_no, label.text.strip(), label.line_no, row_role(label.text, True), placement="stacked")
     for col, value in cells:
-        cell = _to_cell(col, value.line_no, _as_printed(value, [" ".join(value.tokens)])[0])
+        cell = to_cell(col, value.line_no, _as_printed(value, [" ".join(value.tokens)])[0])
         if cell:
             row.cells.append(cell)
     return row
@@ -1060,45 +999,5 @@ def _continues(prev: LineInfo, label: str, row: LineInfo) -> bool:
     return first.islower() or first == "(" or (p.endswith((",", "och", "i", "av", "för")))
 
 
-def _unit(caption: str | None, stub: str | None, headers: list[str], vocab: Vocabulary) -> str | None:
-    for text in (caption, stub, " ".join(headers)):
-        if not text:
-            continue
-        low = text.lower()
-        for word, unit in vocab.units:
-            if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", low):
-                return unit
-    return None
 
 
-def _kind(caption, stub, headers, rows: list[Row], vocab: Vocabulary, unit: str | None = None) -> str:
-    parts = {
-        "caption": (caption or "").lower(),
-        "header": " ".join([stub or ""] + headers).lower(),
-        "label": " ".join(r.label for r in rows).lower(),
-    }
-    scores: Counter[str] = Counter()
-    for keyword, part, kind, weight in vocab.kind_keywords:
-        if keyword in parts.get(part, ""):
-            scores[kind] += weight
-    if not scores:
-        return "other"
-    for kind, score in scores.most_common():
-        if score < 3:
-            break
-        if kind in FINANCIAL_KINDS and not _money_evidence(unit, parts, rows, vocab):
-            continue
-        return kind
-    return "other"
-
-
-FINANCIAL_KINDS = ("key_figures", "operating_statement", "investments")
-
-
-def _money_evidence(unit: str | None, parts: dict[str, str], rows: list[Row], vocab: Vocabulary) -> bool:
-    """A financial table prints amounts: a money unit, or amount rows (totals, net costs)."""
-    if unit in vocab.money_units:
-        return True
-    if any(c.is_percent for r in rows for c in r.cells):
-        return False
-    return any(r.role == "total" for r in rows) or "nettokostnad" in parts["label"]

@@ -1,0 +1,76 @@
+"""What a printed thing is: a cell's value, a row's role, a table's unit and kind."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .model import Cell, Row
+from .numbers import is_marker, leading_marker, parse_number
+from .vocabulary import Vocabulary
+
+FINANCIAL_KINDS = ("key_figures", "operating_statement", "investments")
+
+
+def row_role(label: str, has_values: bool) -> str:
+    low = label.lower().strip()
+    if re.match(r"^[-–−•]?\s*varav\b", low) or re.match(r"^[-–−•]\s+\w", low):
+        # 'varav …', '- Varav …', and dash-bulleted sub-rows ('- Tillkommande …')
+        return "of_which"
+    if re.match(r"^(summa|totalt|total summa)\b", low):
+        return "total"
+    if not has_values:
+        return "heading"
+    return "item"
+
+
+def to_cell(col_no: int, line_no: int, raw: str) -> Cell | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    num = parse_number(raw)
+    if num is not None:
+        return Cell(col_no, line_no, raw, num.value, num.decimals, num.percent, num.footnote)
+    if is_marker(raw) or leading_marker(raw):
+        return Cell(col_no, line_no, raw, None, None)
+    return None
+
+
+def table_unit(caption: str | None, stub: str | None, headers: list[str], vocab: Vocabulary) -> str | None:
+    for text in (caption, stub, " ".join(headers)):
+        if not text:
+            continue
+        low = text.lower()
+        for word, unit in vocab.units:
+            if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", low):
+                return unit
+    return None
+
+
+def table_kind(caption, stub, headers, rows: list[Row], vocab: Vocabulary, unit: str | None = None) -> str:
+    parts = {
+        "caption": (caption or "").lower(),
+        "header": " ".join([stub or ""] + headers).lower(),
+        "label": " ".join(r.label for r in rows).lower(),
+    }
+    scores: Counter[str] = Counter()
+    for keyword, part, kind, weight in vocab.kind_keywords:
+        if keyword in parts.get(part, ""):
+            scores[kind] += weight
+    if not scores:
+        return "other"
+    for kind, score in scores.most_common():
+        if score < 3:
+            break
+        if kind in FINANCIAL_KINDS and not _money_evidence(unit, parts, rows, vocab):
+            continue
+        return kind
+    return "other"
+
+
+def _money_evidence(unit: str | None, parts: dict[str, str], rows: list[Row], vocab: Vocabulary) -> bool:
+    """A financial table prints amounts: a money unit, or amount rows (totals, net costs)."""
+    if unit in vocab.money_units:
+        return True
+    if any(c.is_percent for r in rows for c in r.cells):
+        return False
+    return any(r.role == "total" for r in rows) or "nettokostnad" in parts["label"]
