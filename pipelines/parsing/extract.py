@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .metadata import DocumentMeta, complete_title, read_metadata
+from .readers import find_layout_tables
 from .sections import find_sections, organisation_at
 from .tables import Table, find_tables
 from .text import ReportDecodeError, decode_report, split_lines
@@ -32,7 +33,7 @@ def extract_document(source_file: str, data: bytes, vocab: Vocabulary | None = N
     except ReportDecodeError as exc:
         raise ExtractionError(f"{source_file}: {exc}") from exc
     lines = split_lines(text)
-    tables = find_tables(lines, vocab)
+    tables = _all_tables(lines, vocab)
     if not tables:
         raise ExtractionError(f"{source_file}: no table with numbers was found in the text")
     meta = read_metadata(lines, vocab)
@@ -44,6 +45,16 @@ def extract_document(source_file: str, data: bytes, vocab: Vocabulary | None = N
     for table in tables:
         table.organisation = organisation_at(sections, table.first_line, meta.organisation)
     return Document(source_file, hashlib.sha256(data).hexdigest(), meta, tables, len(lines))
+
+
+def _all_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
+    """Tables of the layouts with readers of their own, then rows of cells in the lines left."""
+    found, taken = find_layout_tables(lines, vocab)
+    rest = ["" if k + 1 in taken else line for k, line in enumerate(lines)]
+    tables = sorted(found + find_tables(rest, vocab), key=lambda t: t.first_line)
+    for k, table in enumerate(tables, 1):
+        table.table_no = k
+    return tables
 
 
 def extract_file(path: str | Path, vocab: Vocabulary | None = None) -> Document:

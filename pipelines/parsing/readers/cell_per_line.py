@@ -1,0 +1,184 @@
+"""Tables printed one cell to a line (HTML exports, some PDF text): a label, then its cells.
+
+The general facts this reader rests on:
+- each cell is a line of its own and cells are separated by one blank line, so a run of k
+  blank lines between two cells leaves k − 1 cells empty (an empty cell prints as a blank line);
+- a cell may wrap onto the line below with no blank line between ('Budget' / '2021'), but a
+  number never shares its cell with the line above or below;
+- every row is a text cell (its label) followed by the same number of value cells, so that
+  number is the one most rows show; a header of text cells comes before the first row, and
+  its last cells name the value columns;
+- under a header naming a note column ('Not'), the column whose cells are small integers or
+  empty holds note references, not values.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..classify import row_role, table_kind, table_unit, to_cell
+from ..lines import YEAR_RE
+from ..model import Row, Table
+from ..numbers import is_marker, parse_number
+from ..vocabulary import Vocabulary
+
+MIN_ROWS = 3  # fewer label-and-values groups than this is no table
+MIN_SPACED_SHARE = 0.6  # share of the region's cells that stand between blank lines
+MAX_CELL_TEXT = 80  # a longer line is running text, not a cell
+NOTE_RE = re.compile(r"^\d{1,2}[A-Za-z]?(?:,\s*\d{1,2})*$")
+
+
+@dataclass
+class PrintedCell:
+    line_no: int
+    text: str  # '' for an empty cell
+
+    @property
+    def is_value(self) -> bool:
+        t = self.text.strip()
+        return bool(t) and (parse_number(t) is not None or is_marker(t))
+
+
+def _is_cell_line(text: str) -> bool:
+    t = text.strip()
+    if not t or len(t) > MAX_CELL_TEXT or "\t" in t:
+        return False
+    return parse_number(t) is not None or is_marker(t) or not re.search(r"\d[\d ]*[,.]\d", t)
+
+
+def _regions(lines: list[str]) -> list[tuple[int, int]]:
+    """Runs of lines (0-based, inclusive) made of cell lines and blank lines, where most cells
+    stand between blank lines."""
+    out, i = [], 0
+    while i < len(lines):
+        if not _is_cell_line(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and (not lines[j + 1].strip() or _is_cell_line(lines[j + 1])):
+            j += 1
+        while j > i and not lines[j].strip():
+            j -= 1
+        nonblank = [k for k in range(i, j + 1) if lines[k].strip()]
+        spaced = sum(1 for a, b in zip(nonblank, nonblank[1:]) if b - a > 1)
+        if len(nonblank) >= 2 * MIN_ROWS and spaced >= MIN_SPACED_SHARE * (len(nonblank) - 1):
+            out.append((i, j))
+        i = j + 1
+    return out
+
+
+def _cells(lines: list[str], first: int, last: int) -> list[PrintedCell]:
+    """The region as a sequence of cells, empty ones included."""
+    cells: list[PrintedCell] = []
+    blanks = 0
+    for k in range(first, last + 1):
+        text = lines[k].strip()
+        if not text:
+            blanks += 1
+            continue
+        prev = cells[-1] if cells else None
+        cells.extend(PrintedCell(k + 1, "") for _ in range(max(blanks - 1, 0)))
+        joins = (
+            prev is not None and blanks == 0 and prev.text and not prev.is_value
+            and (YEAR_RE.match(text) or (parse_number(text) is None and not is_marker(text)))
+        )
+        if joins:
+            prev.text = f"{prev.text} {text}"
+        else:
+            cells.append(PrintedCell(k + 1, text))
+        blanks = 0
+    return cells
+
+
+def _groups(cells: list[PrintedCell]) -> tuple[list[PrintedCell], list[tuple[PrintedCell, list[PrintedCell]]]]:
+    """Header cells, then (label, cells after it) for every text cell followed by values."""
+    label_at = [k for k, c in enumerate(cells) if c.text and not c.is_value]
+    groups = []
+    for a, b in zip(label_at, label_at[1:] + [len(cells)]):
+        groups.append((cells[a], cells[a + 1 : b]))
+    # years before the first row name columns; the first row prints a value that is no year
+    first_row = next(
+        (g for g, (_, after) in enumerate(groups)
+         if any(c.is_value and not YEAR_RE.match(c.text) for c in after)),
+        None,
+    )
+    if first_row is None:
+        return cells, []
+    header = cells[: cells.index(groups[first_row][0])]
+    return header, groups[first_row:]
+
+
+def _width(groups) -> int:
+    """The number of cells after a label that most rows print."""
+    counts = Counter(len(after) for _, after in groups if any(c.is_value for c in after))
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else 0
+
+
+def _note_column(header: list[PrintedCell], groups, n: int, vocab: Vocabulary) -> bool:
+    """The first cell after each label is a note reference."""
+    if not any(vocab.is_note_word(w) for c in header for w in c.text.split()):
+        return False
+    firsts = [after[0].text.strip() for _, after in groups if after]
+    return all(not t or NOTE_RE.match(t) for t in firsts)
+
+
+def _header_names(header: list[PrintedCell], n: int) -> tuple[str | None, list[str], str | None]:
+    """Caption, one name per value column (the last n header cells), and the rest (stub)."""
+    texts = [c.text for c in header if c.text]
+    names = texts[-n:] if len(texts) >= n else [f"Kolumn {k + 1}" for k in range(n)]
+    if not any(YEAR_RE.search(x) or re.search(r"[A-Za-zÅÄÖåäö]", x) for x in names):
+        names = [f"Kolumn {k + 1}" for k in range(n)]
+    rest = texts[: len(texts) - n] if len(texts) >= n else texts
+    caption = rest[0] if rest else None
+    stub = " ".join(rest[1:]) or None
+    return caption, names, stub
+
+
+def read_region(lines: list[str], first: int, last: int, vocab: Vocabulary, table_no: int) -> Table | None:
+    header, groups = _groups(_cells(lines, first, last))
+    n = _width(groups)
+    valued = [after for _, after in groups if any(c.is_value for c in after)]
+    if n < 1 or sum(len(a) == n for a in valued) < max(MIN_ROWS, MIN_SPACED_SHARE * len(valued)):
+        return None
+    skip_note = _note_column(header, groups, n, vocab)
+    header = [c for c in header if not any(vocab.is_note_word(w) for w in c.text.split())]
+    n_values = n - 1 if skip_note else n
+    caption, names, stub = _header_names(header, n)
+    if skip_note:
+        names = names[1:]
+    rows: list[Row] = []
+    for label, after in groups:
+        after = after[1:] if skip_note else after
+        row = Row(len(rows) + 1, label.line_no, label.text, label.line_no, row_role(label.text, bool(after)))
+        row.placement = "full" if len(after) == n_values else "ambiguous"
+        for col, c in enumerate(after[:n_values], 1):
+            cell = to_cell(col, c.line_no, c.text) if c.text else None
+            if cell is not None:
+                row.cells.append(cell)
+        rows.append(row)
+    if sum(len(r.cells) for r in rows) < 2 * MIN_ROWS:
+        return None
+    unit = table_unit(caption, stub, names, vocab) or _glued_unit(" ".join(c.text for c in header), vocab)
+    kind = table_kind(caption, stub, names, rows, vocab, unit)
+    first_line = header[0].line_no if header else rows[0].line_no
+    last_line = max(c.line_no for r in rows for c in r.cells)
+    return Table(table_no, caption, unit, kind, first_line, last_line, stub, names, rows, "cell_per_line")
+
+
+def _glued_unit(text: str, vocab: Vocabulary) -> str | None:
+    """A unit word glued to the end of a caption word ('Resultaträkningmnkr')."""
+    for word in text.lower().split():
+        for unit_word, unit in vocab.units:
+            if len(unit_word) >= 3 and word.endswith(unit_word):
+                return unit
+    return None
+
+
+def find(lines: list[str], vocab: Vocabulary) -> list[Table]:
+    tables = []
+    for first, last in _regions(lines):
+        table = read_region(lines, first, last, vocab, len(tables) + 1)
+        if table is not None:
+            tables.append(table)
+    return tables
