@@ -61,3 +61,32 @@ def compare(doc: Document, expected: list[ExpectedCell], kinds: set[str] | None 
         else:
             result.problems.append(f"L{e.value_line} col {e.col_no}: expected {want}, got {got}")
     return result
+
+
+def compare_values(doc: Document, expected: list[ExpectedCell]) -> Comparison:
+    """Cell by cell, for reports of other layouts: the expected label and numeric value at the
+    expected line and column, in a money table of any kind (a number split off a glued run may
+    be printed with other spacing than the hand-typed text)."""
+    from .parsing.classify import FINANCIAL_KINDS
+    from .parsing.numbers import parse_number
+
+    def value(text: str):
+        num = parse_number(text)
+        return round(num.value, 6) if num is not None else text.strip()
+
+    found: dict[tuple[int, int], list[tuple]] = {}
+    for t in doc.tables:
+        for r in t.rows:
+            for c in r.cells:
+                cell = (t.kind in FINANCIAL_KINDS, " ".join(r.label.split()), value(c.raw_text))
+                found.setdefault((c.line_no, c.col_no), []).append(cell)  # rows may share a line
+    result = Comparison()
+    for e in expected:
+        result.expected += 1
+        got = found.get((e.value_line, e.col_no), [])
+        want = (True, " ".join(e.label.split()), value(e.raw_text))
+        if want in got:
+            result.correct += 1
+        else:
+            result.problems.append(f"L{e.value_line} col {e.col_no}: expected {want}, got {got}")
+    return result

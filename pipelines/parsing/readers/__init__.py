@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ..model import Table
 from ..vocabulary import Vocabulary
-from . import cell_per_line
+from . import cell_per_line, glued
 
-READERS = (cell_per_line,)
+READERS = (glued, cell_per_line)
 
 
 def find_layout_tables(lines: list[str], vocab: Vocabulary) -> tuple[list[Table], set[int]]:

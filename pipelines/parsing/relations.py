@@ -1,0 +1,153 @@
+"""Relations a table's columns obey, learned from its rows, and the readings they settle.
+
+A row printed without clear separators can be read several ways: '1 146 823 -323' is 1 146 ·
+823 · −323 or 1 · 146 823 · −323; 'Servicenämnd673235' is 67 · 32 · 35 or 6 · 73 · 235 … The
+columns of a financial table obey relations whatever its layout: a net is revenues plus costs,
+a deviation is budget minus outcome (or the reverse), a change is this year minus last year.
+Such a relation holds on (nearly) every row, so the relation that the readings of most rows can
+satisfy is learned from the table itself, and each row keeps the readings that satisfy it. A
+total row that sums the rows above settles readings the relations leave tied.
+
+Rounding-aware as the audit is: a number printed with d decimals stands for ±0.5·10^−d.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import permutations, product
+
+MIN_SUPPORT = 3  # a relation is learned from at least this many rows …
+MIN_SHARE = 0.75  # … and from at least this share of the rows that print its columns
+MAX_COMBINATIONS = 20_000  # tied rows settled together by a total row, at most this many ways
+
+
+@dataclass(frozen=True)
+class Value:
+    text: str  # as printed
+    value: float
+    decimals: int
+
+
+Reading = tuple  # tuple[Value | None, ...]: one per column, None for an empty cell
+
+
+def _tolerance(*values: Value) -> float:
+    return sum(0.5 * 10 ** -v.decimals for v in values) + 1e-9
+
+
+@dataclass(frozen=True)
+class Relation:
+    """values[target] = values[left] op values[right], op '+' or '-'."""
+
+    target: int
+    left: int
+    right: int
+    op: str
+
+    @property
+    def columns(self) -> frozenset[int]:
+        return frozenset((self.target, self.left, self.right))
+
+    def check(self, reading: Reading) -> bool | None:
+        """Does the reading satisfy the relation (None: a cell it needs is empty)?"""
+        t, a, b = reading[self.target], reading[self.left], reading[self.right]
+        if t is None or a is None or b is None:
+            return None
+        expected = a.value + b.value if self.op == "+" else a.value - b.value
+        return abs(t.value - expected) <= _tolerance(t, a, b)
+
+    def describe(self, headers: list[str]) -> str:
+        name = lambda k: headers[k] if k < len(headers) else f"Kolumn {k + 1}"  # noqa: E731
+        return f"{name(self.target)} = {name(self.left)} {'+' if self.op == '+' else '−'} {name(self.right)}"
+
+
+def candidate_relations(n: int) -> list[Relation]:
+    out = []
+    for t, a, b in permutations(range(n), 3):
+        if a < b:
+            out.append(Relation(t, a, b, "+"))
+        out.append(Relation(t, a, b, "-"))
+    return out
+
+
+def _support(relation: Relation, options: list[list[Reading]]) -> tuple[int, int]:
+    """Rows some reading of which satisfies the relation, and rows that print its columns."""
+    held = applicable = 0
+    for opts in options:
+        checks = [relation.check(r) for r in opts]
+        if any(c is not None for c in checks):
+            applicable += 1
+            held += any(checks)
+    return held, applicable
+
+
+def _preference(relation: Relation) -> tuple:
+    # ties: a result printed to the right of its parts, then difference before sum
+    return (relation.target > max(relation.left, relation.right), relation.op == "-")
+
+
+def learn(options: list[list[Reading]], n: int) -> list[Relation]:
+    """The relations the rows' readings support, strongest first; each adds columns no
+    relation learned before covers in the same way."""
+    learned: list[Relation] = []
+    current = options
+    for _ in range(n):
+        best, best_key = None, None
+        for rel in candidate_relations(n):
+            if any(rel.columns == r.columns for r in learned):
+                continue
+            held, applicable = _support(rel, current)
+            if held < MIN_SUPPORT or held < MIN_SHARE * applicable:
+                continue
+            key = (held, _preference(rel))
+            if best_key is None or key > best_key:
+                best, best_key = rel, key
+        if best is None:
+            break
+        learned.append(best)
+        current = [keep(opts, [best]) for opts in current]
+    return learned
+
+
+def keep(opts: list[Reading], relations: list[Relation]) -> list[Reading]:
+    """The readings that satisfy the most relations, and of those the ones with fewest empty
+    cells (a cell is taken for empty only where the relations need it)."""
+    if not opts:
+        return opts
+    scores = [(sum(bool(rel.check(r)) for rel in relations), -sum(v is None for v in r)) for r in opts]
+    top = max(scores)
+    return [r for r, s in zip(opts, scores) if s == top]
+
+
+def settle_by_total(options: list[list[Reading]], total: int) -> list[list[Reading]]:
+    """Rows still read several ways, above a total row (index `total`) that sums them:
+    keep the combination under which the most columns add up to the total."""
+    items = [i for i in range(total) if options[i]]
+    if not options[total]:
+        return options
+    tied = [i for i in items + [total] if len(options[i]) > 1]
+    if not tied:
+        return options
+    ways = 1
+    for i in tied:
+        ways *= len(options[i])
+    if ways > MAX_COMBINATIONS:
+        return options
+    best, best_score = None, -1
+    for combo in product(*(options[i] for i in tied)):
+        chosen = {i: [r] for i, r in zip(tied, combo)}
+        rows = [chosen.get(i, options[i])[0] for i in items + [total]]
+        score = _columns_adding_up(rows[:-1], rows[-1])
+        if score > best_score:
+            best, best_score = chosen, score
+    return [best.get(i, opts) for i, opts in enumerate(options)]
+
+
+def _columns_adding_up(items: list[Reading], total: Reading) -> int:
+    n = 0
+    for col, t in enumerate(total):
+        parts = [r[col] for r in items if col < len(r) and r[col] is not None]
+        if t is None or not parts:
+            continue
+        if abs(sum(p.value for p in parts) - t.value) <= _tolerance(t, *parts):
+            n += 1
+    return n
