@@ -78,13 +78,13 @@ def compare_values(doc: Document, expected: list[ExpectedCell]) -> Comparison:
     for t in doc.tables:
         for r in t.rows:
             for c in r.cells:
-                cell = (t.kind in FINANCIAL_KINDS, " ".join(r.label.split()), value(c.raw_text))
+                cell = (" ".join(r.label.split()), value(c.raw_text))
                 found.setdefault((c.line_no, c.col_no), []).append(cell)  # rows may share a line
     result = Comparison()
     for e in expected:
         result.expected += 1
         got = found.get((e.value_line, e.col_no), [])
-        want = (True, " ".join(e.label.split()), value(e.raw_text))
+        want = (" ".join(e.label.split()), value(e.raw_text))
         if want in got:
             result.correct += 1
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 MINUS_SIGNS = "-−–"
@@ -34,6 +35,7 @@ class Number:
     footnote: str | None = None
 
 
+@lru_cache(maxsize=65_536)
 def parse_number(text: str) -> Number | None:
     """Read one printed cell as a Swedish number, or None if it is not one.
 
@@ -168,3 +170,29 @@ def split_numbers(tokens: list[str], expected: int | None = None, any_split: boo
     if best is None:
         return [" ".join(c) for c in chunks]
     return [" ".join(c) for c in best]
+
+
+def groupings(tokens: list[str], n: int, limit: int = 2_000) -> list[list[tuple[int, int]]]:
+    """Every way to read the tokens as exactly n cells, each a (first, last) token span: a cell
+    is one token, or a lead of one to three digits and thousands groups of three after it."""
+    out: list[list[tuple[int, int]]] = []
+
+    def walk(i: int, acc: list[tuple[int, int]]) -> None:
+        if len(out) >= limit or len(acc) > n:
+            return
+        if i == len(tokens):
+            if len(acc) == n:
+                out.append(list(acc))
+            return
+        j = i
+        while True:
+            acc.append((i, j))
+            walk(j + 1, acc)
+            acc.pop()
+            if not (_can_lead(tokens[i]) and j + 1 < len(tokens) and _can_continue(tokens[j + 1])
+                    and all(re.match(r"^\d{3}$", t) for t in tokens[i + 1 : j + 1])):
+                break
+            j += 1
+
+    walk(0, [])
+    return out

@@ -13,7 +13,10 @@ Rounding-aware as the audit is: a number printed with d decimals stands for ±0.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import permutations, product
+
+import numpy as np
 
 MIN_SUPPORT = 3  # a relation is learned from at least this many rows …
 MIN_SHARE = 0.75  # … and from at least this share of the rows that print its columns
@@ -60,24 +63,43 @@ class Relation:
         return f"{name(self.target)} = {name(self.left)} {'+' if self.op == '+' else '−'} {name(self.right)}"
 
 
-def candidate_relations(n: int) -> list[Relation]:
+@lru_cache(maxsize=32)
+def candidate_relations(n: int) -> tuple[Relation, ...]:
     out = []
     for t, a, b in permutations(range(n), 3):
         if a < b:
             out.append(Relation(t, a, b, "+"))
         out.append(Relation(t, a, b, "-"))
-    return out
+    return tuple(out)
 
 
-def _support(relation: Relation, options: list[list[Reading]]) -> tuple[int, int]:
+def _arrays(opts: list[Reading], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """A row's readings as a matrix of values (NaN: empty) and one of half-tolerances."""
+    values = np.full((len(opts), n), np.nan)
+    tols = np.zeros((len(opts), n))
+    for i, r in enumerate(opts):
+        for j, v in enumerate(r[:n]):
+            if v is not None:
+                values[i, j] = v.value
+                tols[i, j] = 0.5 * 10 ** -v.decimals
+    return values, tols
+
+
+def _holds(relation: Relation, values: np.ndarray, tols: np.ndarray) -> np.ndarray:
+    """Per reading: does it satisfy the relation (False where a cell it needs is empty)?"""
+    t, a, b = relation.target, relation.left, relation.right
+    other = values[:, a] + values[:, b] if relation.op == "+" else values[:, a] - values[:, b]
+    with np.errstate(invalid="ignore"):
+        return np.abs(values[:, t] - other) <= tols[:, t] + tols[:, a] + tols[:, b] + 1e-9
+
+
+def _support(relation: Relation, values: np.ndarray, tols: np.ndarray, row_of: np.ndarray, n_rows: int) -> tuple[int, int]:
     """Rows some reading of which satisfies the relation, and rows that print its columns."""
-    held = applicable = 0
-    for opts in options:
-        checks = [relation.check(r) for r in opts]
-        if any(c is not None for c in checks):
-            applicable += 1
-            held += any(checks)
-    return held, applicable
+    cols = [relation.target, relation.left, relation.right]
+    printed = ~np.isnan(values[:, cols]).any(axis=1)
+    held = np.bincount(row_of, weights=_holds(relation, values, tols), minlength=n_rows) > 0
+    applicable = np.bincount(row_of, weights=printed, minlength=n_rows) > 0
+    return int(held.sum()), int(applicable.sum())
 
 
 def _preference(relation: Relation) -> tuple:
@@ -92,10 +114,15 @@ def learn(options: list[list[Reading]], n: int) -> list[Relation]:
     current = options
     for _ in range(n):
         best, best_key = None, None
+        flat = [r for opts in current for r in opts]
+        if not flat:
+            break
+        values, tols = _arrays(flat, n)
+        row_of = np.repeat(np.arange(len(current)), [len(opts) for opts in current])
         for rel in candidate_relations(n):
             if any(rel.columns == r.columns for r in learned):
                 continue
-            held, applicable = _support(rel, current)
+            held, applicable = _support(rel, values, tols, row_of, len(current))
             if held < MIN_SUPPORT or held < MIN_SHARE * applicable:
                 continue
             key = (held, _preference(rel))

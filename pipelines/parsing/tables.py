@@ -15,6 +15,7 @@ from .lines import YEAR_RE, LineInfo, analyse_line, count_header_words, is_compo
 from .notes import count_note_columns, strip_notes, without_note_words
 from .numbers import is_marker, split_numbers
 from .paragraphs import paragraph_above, split_goal
+from .row_reader import settle_rows
 from .stacked import stacked_paragraph_rows
 from .vocabulary import Vocabulary
 
@@ -785,6 +786,8 @@ def _build_table(
                 if cell:
                     row.cells.append(cell)
         rows.append(row)
+    if layout == "space" and header_at is None:
+        settle_rows(rows, by_line, n_cols)
     first_line = min([start + 1] + [p.line_no for p in pre])
     last_line = end + 1
     caption = caption_info.text.strip() if caption_info else None

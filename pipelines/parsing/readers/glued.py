@@ -44,6 +44,8 @@ def header_pieces(text: str) -> list[str]:
 
 
 def _names_columns(pieces: list[str], vocab: Vocabulary) -> bool:
+    if len(pieces) < 3:
+        return False
     named = sum(
         1 for p in pieces
         if any(vocab.is_header_word(w) or YEAR_RE.match(w.strip(".,:")) for w in re.split(r"[\s/]+", p))
@@ -279,7 +281,7 @@ def find(lines: list[str], vocab: Vocabulary) -> list[Table]:
     while i < len(lines):
         text = lines[i].strip()
         found = None
-        if text and "\t" not in text:
+        if text and "\t" not in text and len(COLUMN_START_RE.findall(text)) >= 2:
             one = _one_line_table(i + 1, text, vocab)
             if one is not None:
                 found = one
