@@ -13,7 +13,7 @@ from .classify import row_role, table_kind, table_unit, to_cell
 from .model import Cell, Row, Table
 from .lines import YEAR_RE, LineInfo, analyse_line, count_header_words, is_compound_value, is_header_line
 from .notes import count_note_columns, strip_notes, without_note_words
-from .numbers import is_marker, split_numbers
+from .numbers import groupings, is_marker, split_numbers
 from .paragraphs import paragraph_above, split_goal
 from .row_reader import settle_rows
 from .stacked import stacked_paragraph_rows
@@ -366,11 +366,43 @@ def _table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: boo
 # header and caption
 
 
+def _label_number(info: LineInfo, n_cols: int) -> LineInfo:
+    """A label may end in a number that qualifies it ('Ram 2025', 'Effektivisering 1 %'): where
+    a row prints one value more than the table has columns and the first is a year or a
+    percentage among amounts, it is the label's."""
+    if not info.label or not info.tokens or not n_cols:
+        return info
+    first = info.tokens[0]
+    qualifies = YEAR_RE.match(first) or (first.endswith("%") and not any(t.endswith("%") for t in info.tokens[1:]))
+    if not qualifies or len(split_numbers(info.tokens)) != n_cols + 1:
+        return info
+    end = info.spans[0][1]
+    return replace(
+        info, label=info.text[:end].strip(), tokens=info.tokens[1:], spans=info.spans[1:],
+        gaps=[1] + info.gaps[2:],
+    )
+
+
+def _broken_words(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 2 and all(w.endswith("-") and len(w) > 2 for w in words)
+
+
 def _join_hyphenated(lines: list[str], vocab: Vocabulary) -> list[str]:
     """Re-join words broken over lines: 'före-' + 'gående år', 'Investerin' + 'gsram'."""
     out: list[str] = []
     for line in lines:
         s = line.strip()
+        broken = out[-1].split() if out else []
+        lower = [k for k, w in enumerate(s.split()) if w[:1].islower()]
+        if len(broken) >= 2 and all(w.endswith("-") for w in broken) and len(lower) == len(broken):
+            # a header printed in columns breaks each name on its own ('Nettokostnads-
+            # Nettokostnads-' over 'Område ram 2025 ram 2026'): the pieces join in order
+            words = s.split()
+            for w, k in zip(broken, lower):
+                words[k] = w[:-1] + words[k]
+            out[-1] = " ".join(words)
+            continue
         if out and out[-1].endswith("-") and s[:1].islower():
             out[-1] = out[-1][:-1] + s
             continue
@@ -601,7 +633,15 @@ def _build_table(
             stub_header = " ".join(c for c in cells[: len(cells) - len(headers)] if c) or None
         else:
             head_lines = [h.text for h in header_infos]
-            if caption_info is not None and header_infos[0].line_no - caption_info.line_no == 1:
+            above = between[-1] if between else caption_info
+            if above is not None and header_infos[0].line_no - above.line_no == 1 and _broken_words(above.text):
+                # the first pieces of column names broken over two header lines
+                head_lines.insert(0, above.text)
+                if between:
+                    between = between[:-1]
+                else:
+                    caption_info = None
+            elif caption_info is not None and header_infos[0].line_no - caption_info.line_no == 1:
                 rest = _after_unit(caption_info.text, vocab)
                 if rest and any(vocab.is_header_word(w) for w in rest.split()):
                     head_lines.insert(0, rest)
@@ -612,7 +652,7 @@ def _build_table(
                 n_guess = len(wide)
             elif len(wide) > n_guess:
                 rows_tok = [i.tokens for i in body if _is_row(i) and not i.is_tab]
-                fits = sum(1 for t in rows_tok if len(split_numbers(t, len(wide))) == len(wide))
+                fits = sum(1 for t in rows_tok if groupings(t, len(wide), limit=1))  # can be read so
                 if rows_tok and fits * 2 >= len(rows_tok):
                     n_guess = len(wide)
             n_rows_mode = n_guess
@@ -629,6 +669,8 @@ def _build_table(
     if between:
         extra = " ".join(b.text.strip() for b in between)
         stub_header = f"{extra} {stub_header}".strip() if stub_header else extra
+    if layout == "space" and header_at is None:
+        body = [_label_number(info, n_cols) for info in body]
 
     rows: list[Row] = []
     heading: str | None = None

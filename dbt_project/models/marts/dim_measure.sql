@@ -23,9 +23,10 @@ final as (
             when 'net' then 'Netto'
             when 'target' then 'Målvärde'
             when 'forecast_change' then 'Förändring av helårsprognos sedan en tidigare rapport'
+            when 'change' then 'Förändring mellan två perioder'
             else measures.measure
         end as measure_name,
-        measures.measure in ('deviation', 'forecast_change') as is_derived
+        measures.measure in ('deviation', 'forecast_change', 'change') as is_derived
     from (
         select value as measure from vocabulary
         union

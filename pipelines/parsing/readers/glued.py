@@ -175,10 +175,14 @@ def _settle(rows: list[GluedRow], n: int, spaced: bool) -> tuple[list[list[Readi
 def _table(caption, headers, rows: list[GluedRow], n: int, vocab: Vocabulary, table_no: int) -> Table | None:
     spaced = any(" " in r.run for r in rows)
     best = None
-    for k in range(2, min(n, MAX_COLUMNS) + 1):
+    # every minus sign starts a number: a row has at least as many cells as it has signs
+    fewest = max(max(sum(1 for j, ch in enumerate(r.run) if ch in SIGNS and j > 0) + 1 for r in rows), 2)
+    for k in range(fewest, min(n, MAX_COLUMNS) + 1):
         options, score = _settle(rows, k, spaced)
         if sum(1 for o in options if o) >= MIN_ROWS and (best is None or score > best[1]):
             best = (k, score, options)
+        if score == 2 * len(rows):
+            break  # every row read one way, under learned relations: no wider reading needed
     if best is None:
         return None
     k, _, options = best
