@@ -1,0 +1,85 @@
+"""The pure helpers that weigh the readings of a row: thousands groupings, note references,
+glued runs, and the relations learned from a table's rows."""
+from __future__ import annotations
+
+from pipelines.parsing.notes import block_starts, choose, readings
+from pipelines.parsing.numbers import groupings
+from pipelines.parsing.readers.glued import column_names, cuts, glued_segments, header_pieces
+from pipelines.parsing.relations import Relation, Value, learn, settle_by_total
+from pipelines.parsing.vocabulary import load_vocabulary
+
+
+def _v(x: float, d: int = 0) -> Value:
+    return Value(str(x), x, d)
+
+
+def test_groupings_enumerate_every_thousands_reading():
+    spans = groupings(["1", "146", "823", "-323"], 3)
+    # 1 146 | 823 | -323  and  1 | 146 823 | -323
+    assert sorted(spans) == [[(0, 0), (1, 2), (3, 3)], [(0, 1), (2, 2), (3, 3)]]
+    assert groupings(["-323", "146"], 1) == [[(0, 1)]]  # -323 146, a signed lead with its group
+    assert groupings(["12", "5,3"], 1) == []  # a group has three digits
+
+
+def test_relation_is_rounding_aware():
+    rel = Relation(target=2, left=1, right=0, op="-")  # change = 2026 − 2025
+    assert rel.check((_v(1078), _v(1267), _v(189)))
+    assert rel.check((_v(1078), _v(1267), _v(188)))  # each side ±0.5: off by one holds
+    assert not rel.check((_v(1078), _v(1267), _v(186)))
+    assert rel.check((_v(1078), None, _v(1))) is None
+
+
+def test_learn_finds_the_relation_most_rows_can_satisfy():
+    rows = [
+        [(_v(757), _v(836), _v(79))],
+        [(_v(1146), _v(823), _v(-323)), (_v(1), _v(146823), _v(-323))],
+        [(_v(637), _v(722), _v(85))],
+        [(_v(549), _v(564), _v(15))],
+    ]
+    learned = learn(rows, 3)
+    assert learned[0] == Relation(target=2, left=1, right=0, op="-")
+
+
+def test_a_total_row_settles_rows_the_relations_leave_tied():
+    options = [
+        [(_v(13), _v(125), _v(125), _v(0)), (_v(13), _v(1), _v(251), _v(250))],
+        [(_v(10), _v(10), _v(2400), _v(2390))],
+        [(_v(23), _v(135), _v(2525), _v(2390))],  # the total row
+    ]
+    settled = settle_by_total(options, 2)
+    assert settled[0] == [(_v(13), _v(125), _v(125), _v(0))]
+
+
+def test_note_references_rise_down_the_table():
+    starts = block_starts(2, 4)
+    assert starts == [0, 2]
+    rows = [
+        ["1", "421,3", "469,1", "1", "566,5", "596,9"],  # note 1 or '1 421,3'?
+        ["2", "–1", "628,5", "–1", "616,0", "2", "–1", "712,9", "–1", "707,6"],
+        ["–1", "253,8", "–1", "183,7", "–1", "231,4", "–1", "184,8"],
+    ]
+    chosen = choose([readings(r, starts, 4) for r in rows], 4)
+    assert chosen[0].notes == ("1", "1") and chosen[0].values[0] == "421,3"
+    assert chosen[1].notes == ("2", "2")
+    assert chosen[2].notes == ()
+
+
+def test_glued_runs_cut_by_the_grammar():
+    assert glued_segments("Servicenämnd673235") == [("Servicenämnd", "673235")]
+    assert glued_segments("Hemlöshet (75 %)-51-40-11") == [("Hemlöshet (75 %)", "-51-40-11")]
+    # a space separates thousands only: '2 4582 4580' is 2 458 · 2 458 · 0
+    assert cuts("2 4582 4580", 3, spaced=True) == [["2 458", "2 458", "0"]]
+    assert ["67", "32", "35"] in cuts("673235", 3, spaced=False)
+    assert all(not c.startswith("0") or c == "0" for cut in cuts("10010", 3, spaced=False) for c in cut)
+
+
+def test_glued_header_and_its_groups():
+    vocab = load_vocabulary()
+    pieces = header_pieces("Tertial jan-april 2025Helår 2025UtfallPrognosBudgetIntäkterKostnaderNettoNettoNettoAvvikelse")
+    assert pieces[:3] == ["Tertial jan-april 2025", "Helår 2025", "Utfall"]
+    stub, names = column_names(pieces, 6, vocab)
+    assert names == [
+        "Tertial jan-april 2025 Utfall Intäkter", "Tertial jan-april 2025 Utfall Kostnader",
+        "Tertial jan-april 2025 Utfall Netto", "Helår 2025 Prognos Netto", "Helår 2025 Budget Netto",
+        "Avvikelse",
+    ]
