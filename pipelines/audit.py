@@ -112,7 +112,8 @@ def findings_report(findings: pd.DataFrame, unchecked: pd.DataFrame | None = Non
     for source_file, group in findings.groupby("source_file", sort=True):
         checked = int(group["passed"].notna().sum())
         failed = group[group["passed"].fillna(True) == False]  # noqa: E712
-        lines.append(f"{source_file}: {checked} identities checked, {checked - len(failed)} passed, {len(failed)} failed")
+        share = f" ({(checked - len(failed)) / checked:.0%} hold)" if checked else ""
+        lines.append(f"{source_file}: {checked} identities checked, {checked - len(failed)} passed, {len(failed)} failed{share}")
         for r in failed.sort_values(["line_no", "rule"]).itertuples():
             lines.append(
                 f"  line {r.line_no} {r.rule}: '{r.row_label}' / '{r.column_header}' printed {r.reported_text},"

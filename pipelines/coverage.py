@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .consistency import document_agreement
 from .parsing.extract import Document
 from .parsing.lines import analyse_line
 from .parsing.numbers import split_numbers
@@ -93,10 +94,13 @@ def coverage_report(doc: Document, data: bytes, show_explained: bool = False) ->
         by_kind[t.kind] = by_kind.get(t.kind, 0) + 1
     unclaimed = unclaimed_lines(doc, data)
     unexplained = [u for u in unclaimed if u.reason == "unexplained"]
+    agreement = document_agreement(doc)
+    share = f" ({agreement.share:.0%})" if agreement.share is not None else ""
     out = [
         f"{doc.source_file}: {len(doc.tables)} tables, {cells} cells "
         f"({', '.join(f'{k} {v}' for k, v in sorted(by_kind.items()))}); "
-        f"{len(unclaimed)} unclaimed lines with 2+ numbers, {len(unexplained)} unexplained"
+        f"{len(unclaimed)} unclaimed lines with 2+ numbers, {len(unexplained)} unexplained; "
+        f"money tables agree with themselves in {agreement.held} of {agreement.checked} checks{share}"
     ]
     for u in unclaimed:
         if show_explained or u.reason == "unexplained":

@@ -1,0 +1,76 @@
+"""How far a report's money tables agree with themselves, read from the extraction alone: the
+relations the rows of each table obey (learned as the row reader learns them) and the column
+sums its total rows print. A quick measure of quality on a report no one has typed by hand;
+the identity audit (dbt + GX) is the full check."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .parsing.classify import FINANCIAL_KINDS
+from .parsing.extract import Document
+from .parsing.model import Table
+from .parsing.relations import Value, learn
+
+MONEY_UNITS = {"mnkr", "mkr", "tkr", "kr"}
+
+
+@dataclass
+class Agreement:
+    held: int = 0
+    checked: int = 0
+
+    def add(self, other: "Agreement") -> None:
+        self.held += other.held
+        self.checked += other.checked
+
+    @property
+    def share(self) -> float | None:
+        return self.held / self.checked if self.checked else None
+
+
+def _reading(row, n: int):
+    cells = {c.col_no: c for c in row.cells if c.value is not None}
+    return tuple(
+        Value(cells[k].raw_text, cells[k].value, cells[k].decimals or 0) if k in cells else None
+        for k in range(1, n + 1)
+    )
+
+
+def _column_sums(table: Table, readings) -> Agreement:
+    """Each total row against the item rows above it, back to the previous total."""
+    out = Agreement()
+    start = 0
+    for i, row in enumerate(table.rows):
+        if row.role != "total":
+            continue
+        items = [readings[k] for k in range(start, i) if table.rows[k].role == "item"]
+        for col, total in enumerate(readings[i]):
+            parts = [r[col] for r in items if r[col] is not None]
+            if total is None or len(parts) < 2:
+                continue
+            tolerance = sum(0.5 * 10 ** -v.decimals for v in parts + [total]) + 1e-9
+            out.checked += 1
+            out.held += abs(sum(p.value for p in parts) - total.value) <= tolerance
+        start = i + 1
+    return out
+
+
+def table_agreement(table: Table) -> Agreement:
+    n = len(table.headers)
+    readings = [_reading(r, n) for r in table.rows]
+    out = _column_sums(table, readings)
+    for relation in learn([[r] for r in readings], n) if n >= 3 else []:
+        for r in readings:
+            held = relation.check(r)
+            if held is not None:
+                out.checked += 1
+                out.held += bool(held)
+    return out
+
+
+def document_agreement(doc: Document) -> Agreement:
+    out = Agreement()
+    for table in doc.tables:
+        if table.kind in FINANCIAL_KINDS or table.unit in MONEY_UNITS:
+            out.add(table_agreement(table))
+    return out
