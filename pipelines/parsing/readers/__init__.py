@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ..model import Table
 from ..vocabulary import Vocabulary
-from . import cell_per_line, glued
+from . import cell_per_line, glued, pipe
 
-READERS = (glued, cell_per_line)
+READERS = (pipe, glued, cell_per_line)
 
 
 def find_layout_tables(lines: list[str], vocab: Vocabulary) -> tuple[list[Table], set[int]]:
