@@ -18,9 +18,10 @@ EXPECTED = HERE / "expected" / "corpus"
 RAW = HERE.parent / "data" / "raw"
 
 # measured share of money cells right (value, row label, column, printed line); c02 is the raw
-# pdftotext order of a PDF table (cells of one row scattered, a page break inside): known gap
+# pdftotext order of a PDF table (a total cell printed 270 lines below its row, labels broken
+# mid-word without a hyphen, three summary labels stacked above their values): known gap
 FLOORS = {
-    "c02_simrishamn_budget2027": 0.55,
+    "c02_simrishamn_budget2027": 0.77,
     "c03_simrishamn_delarsrapport2025": 1.0,
     "c06_varmland_budget2026": 0.96,
     "c07_kramfors_arsredovisning2018": 0.96,
@@ -54,7 +55,7 @@ def test_corpus_overall():
         correct += result.correct
     print(f"corpus: {correct}/{total} = {correct / total:.1%}")
     assert total == 523
-    assert correct / total >= 0.87
+    assert correct / total >= 0.93
 
 
 def test_note_reference_is_not_a_thousands_group():
@@ -128,6 +129,20 @@ def test_thousands_settled_by_the_tables_relation():
     assert _cell(doc, 602, "Allmänmedicin och rehabilitering", 3).raw_text == "-323"
     # 'Ram 2025 9 045': the year names the row
     assert _cell(doc, 557, "Ram 2025", 1).value == 9045
+
+
+def test_raw_pdf_text_order_with_code_columns_before_the_label():
+    # c02: pdftotext's raw order prints each cell on its own line, the row number and status
+    # code ('13', 'N') before the label, two cells on one line ('4 500 0'), and a value beside
+    # a label's first line ('Hittbarhet och tillgänglighet 0' / 'i museum och arkiv')
+    doc = extract_file(CORPUS / "c02_simrishamn_budget2027.txt")
+    table = next(t for t in doc.tables if t.layout == "cell_per_line")
+    rows = {r.label: [(c.col_no, c.raw_text, c.line_no) for c in r.cells] for r in table.rows}
+    assert rows["Bokbuss"] == [(1, "0", 264), (2, "0", 266), (3, "4 500", 268), (4, "0", 268), (5, "0", 270), (6, "3 000", 272)]
+    assert rows["Hittbarhet och tillgänglighet i museum och arkiv"][:2] == [(1, "0", 278), (2, "0", 281)]
+    assert rows["Digitalisering av bibliotek"][-1] == (6, "årligen,löpande", 146)
+    assert table.headers[-5:] == ["Plan 2028", "Plan 2029", "Plan 2030", "Plan 2031", "Total utgift"]
+    assert not any(r.label in ("P", "N") for r in table.rows)
 
 
 SCALE = {"mnkr": 1e6, "mkr": 1e6, "tkr": 1e3, "kr": 1.0}

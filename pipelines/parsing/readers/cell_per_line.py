@@ -9,7 +9,12 @@ The general facts this reader rests on:
   number is the one most rows show; a header of text cells comes before the first row, and
   its last cells name the value columns;
 - under a header naming a note column ('Not'), the column whose cells are small integers or
-  empty holds note references, not values.
+  empty holds note references, not values;
+- a converter sometimes puts two adjacent cells on one line: a line of numbers only is as many
+  cells as it prints numbers;
+- columns printed before the label (a row number, a status code 'P' / 'N') print in raw text
+  order before the label too: a code of one or two letters, and the number just before it,
+  are that row's stub cells, neither a label nor a value of the row above.
 """
 from __future__ import annotations
 
@@ -19,20 +24,23 @@ from dataclasses import dataclass
 
 from ..classify import row_role, table_kind, table_unit, to_cell
 from ..lines import YEAR_RE
-from ..model import Row, Table
-from ..numbers import is_marker, parse_number
+from ..model import Cell, Row, Table
+from ..numbers import is_marker, is_number_token, parse_number, split_numbers
 from ..vocabulary import Vocabulary
 
 MIN_ROWS = 3  # fewer label-and-values groups than this is no table
 MIN_SPACED_SHARE = 0.6  # share of the region's cells that stand between blank lines
 MAX_CELL_TEXT = 80  # a longer line is running text, not a cell
 NOTE_RE = re.compile(r"^\d{1,2}[A-Za-z]?(?:,\s*\d{1,2})*$")
+CODE_RE = re.compile(r"^[A-ZÅÄÖ]{1,2}$")  # a status or kind code printed in a column of its own
 
 
 @dataclass
 class PrintedCell:
     line_no: int
     text: str  # '' for an empty cell
+    stub: bool = False  # a code or number printed before the row's label (its stub columns)
+    inner: "PrintedCell | None" = None  # a number ending a line of a wrapped label
 
     @property
     def is_value(self) -> bool:
@@ -68,6 +76,15 @@ def _regions(lines: list[str]) -> list[tuple[int, int]]:
     return out
 
 
+def _numbers_only(text: str) -> list[str]:
+    """The cells of a line that prints numbers only ('4 500 0' → '4 500', '0'), else []."""
+    tokens = text.split()
+    if len(tokens) < 2 or not all(is_number_token(t) for t in tokens):
+        return []
+    cells = split_numbers(tokens)
+    return cells if len(cells) >= 2 else []
+
+
 def _cells(lines: list[str], first: int, last: int) -> list[PrintedCell]:
     """The region as a sequence of cells, empty ones included."""
     cells: list[PrintedCell] = []
@@ -83,20 +100,37 @@ def _cells(lines: list[str], first: int, last: int) -> list[PrintedCell]:
             prev is not None and blanks == 0 and prev.text and not prev.is_value
             and (YEAR_RE.match(text) or (parse_number(text) is None and not is_marker(text)))
         )
-        if joins:
+        several = _numbers_only(text)
+        if joins and not several:
+            last = prev.text.split()[-1]
+            if prev.inner is None and " " in prev.text and parse_number(last) is not None and not YEAR_RE.match(last):
+                # a cell printed beside a label's first line ('… tillgängliggöran 400' / 'de …')
+                prev.inner = PrintedCell(prev.line_no, last)
+                prev.text = prev.text[: -len(last)].rstrip()
             prev.text = f"{prev.text} {text}"
         else:
-            cells.append(PrintedCell(k + 1, text))
+            cells.extend(PrintedCell(k + 1, t) for t in several or [text])
         blanks = 0
+    _mark_stubs(cells)
     return cells
+
+
+def _mark_stubs(cells: list[PrintedCell]) -> None:
+    """Codes before a label ('P', 'N') and the number just before such a code are stub cells."""
+    for k, c in enumerate(cells):
+        nxt = cells[k + 1] if k + 1 < len(cells) else None
+        if CODE_RE.match(c.text) and nxt is not None and nxt.text and not nxt.is_value:
+            c.stub = True
+            if k > 0 and cells[k - 1].is_value and NOTE_RE.match(cells[k - 1].text):
+                cells[k - 1].stub = True
 
 
 def _groups(cells: list[PrintedCell]) -> tuple[list[PrintedCell], list[tuple[PrintedCell, list[PrintedCell]]]]:
     """Header cells, then (label, cells after it) for every text cell followed by values."""
-    label_at = [k for k, c in enumerate(cells) if c.text and not c.is_value]
+    label_at = [k for k, c in enumerate(cells) if c.text and not c.is_value and not c.stub]
     groups = []
     for a, b in zip(label_at, label_at[1:] + [len(cells)]):
-        groups.append((cells[a], cells[a + 1 : b]))
+        groups.append((cells[a], [c for c in cells[a + 1 : b] if not c.stub]))
     # years before the first row name columns; the first row prints a value that is no year
     first_row = next(
         (g for g, (_, after) in enumerate(groups)
@@ -105,8 +139,24 @@ def _groups(cells: list[PrintedCell]) -> tuple[list[PrintedCell], list[tuple[Pri
     )
     if first_row is None:
         return cells, []
-    header = cells[: cells.index(groups[first_row][0])]
+    header = [c for c in cells[: cells.index(groups[first_row][0])] if not c.stub]
     return header, groups[first_row:]
+
+
+def _complete(groups, n: int):
+    """Rows one cell short take the cell printed beside their label's first line, or a text
+    cell in lower case printed after them ('årligen, löpande'), which is no label of its own."""
+    out = []
+    for label, after in groups:
+        if out and not after and label.text[:1].islower() and len(out[-1][1]) == n - 1:
+            out[-1][1].append(label)
+            continue
+        if len(after) == n - 1 and label.inner is not None:
+            after = [label.inner] + after
+        out.append((label, after))
+    while out and not any(c.text for c in out[-1][1]):
+        out.pop()  # text after the table's last row of values is not the table's
+    return out
 
 
 def _width(groups) -> int:
@@ -123,9 +173,20 @@ def _note_column(header: list[PrintedCell], groups, n: int, vocab: Vocabulary) -
     return all(not t or NOTE_RE.match(t) for t in firsts)
 
 
-def _header_names(header: list[PrintedCell], n: int) -> tuple[str | None, list[str], str | None]:
+def _split_pairs(text: str, vocab: Vocabulary) -> list[str]:
+    """Two column names wrapped into one cell ('Budget Plan 2027 2028'): as many measure words
+    as years, paired in order ('Budget 2027', 'Plan 2028')."""
+    words = text.split()
+    measures = [w for w in words if vocab.is_measure_word(w)]
+    years = [w for w in words if YEAR_RE.match(w)]
+    if len(measures) >= 2 and len(measures) == len(years) == len(words) // 2 and len(words) % 2 == 0:
+        return [f"{m} {y}" for m, y in zip(measures, years)]
+    return [text]
+
+
+def _header_names(header: list[PrintedCell], n: int, vocab: Vocabulary) -> tuple[str | None, list[str], str | None]:
     """Caption, one name per value column (the last n header cells), and the rest (stub)."""
-    texts = [c.text for c in header if c.text]
+    texts = [t for c in header if c.text for t in _split_pairs(c.text, vocab)]
     names = texts[-n:] if len(texts) >= n else [f"Kolumn {k + 1}" for k in range(n)]
     if not any(YEAR_RE.search(x) or re.search(r"[A-Za-zÅÄÖåäö]", x) for x in names):
         names = [f"Kolumn {k + 1}" for k in range(n)]
@@ -138,13 +199,14 @@ def _header_names(header: list[PrintedCell], n: int) -> tuple[str | None, list[s
 def read_region(lines: list[str], first: int, last: int, vocab: Vocabulary, table_no: int) -> Table | None:
     header, groups = _groups(_cells(lines, first, last))
     n = _width(groups)
+    groups = _complete(groups, n)
     valued = [after for _, after in groups if any(c.is_value for c in after)]
     if n < 1 or sum(len(a) == n for a in valued) < max(MIN_ROWS, MIN_SPACED_SHARE * len(valued)):
         return None
     skip_note = _note_column(header, groups, n, vocab)
     header = [c for c in header if not any(vocab.is_note_word(w) for w in c.text.split())]
     n_values = n - 1 if skip_note else n
-    caption, names, stub = _header_names(header, n)
+    caption, names, stub = _header_names(header, n, vocab)
     if skip_note:
         names = names[1:]
     rows: list[Row] = []
@@ -154,6 +216,8 @@ def read_region(lines: list[str], first: int, last: int, vocab: Vocabulary, tabl
         row.placement = "full" if len(after) == n_values else "ambiguous"
         for col, c in enumerate(after[:n_values], 1):
             cell = to_cell(col, c.line_no, c.text) if c.text else None
+            if cell is None and c.text:
+                cell = Cell(col, c.line_no, c.text, None, None)  # a value printed in words
             if cell is not None:
                 row.cells.append(cell)
         rows.append(row)
