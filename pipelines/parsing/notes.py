@@ -42,6 +42,8 @@ class Reading:
     notes: tuple[str, ...]
     note_at: tuple[int, ...]  # token indexes read as notes
     values: tuple[str, ...]  # the value cells, as grouped
+    note_blocks: tuple[int, ...] = ()  # the block each note stands before
+    first_block: int = 0  # a row that prints only later blocks: the first it prints
 
     @property
     def bare_integers(self) -> int:
@@ -50,35 +52,43 @@ class Reading:
         return sum(1 for v in self.values if re.fullmatch(r"\d{1,2}", v)) if with_decimals else 0
 
 
-def _read(tokens: list[str], starts: list[int], n_cols: int, take: set[int]) -> Reading | None:
-    """Read the row taking a note before the blocks in `take`; None if it cannot be so read."""
+def _read(tokens: list[str], starts: list[int], n_cols: int, take: set[int], first: int = 0) -> Reading | None:
+    """Read the row from block `first` on, taking a note before the blocks in `take`; None if
+    it cannot be so read."""
     pos, values, notes, note_at = 0, [], [], []
-    for b, start in enumerate(starts):
+    offset = starts[first]
+    for b in range(first, len(starts)):
         if b in take:
-            if len(values) != start or pos >= len(tokens) or not NOTE_RE.match(tokens[pos]):
+            if len(values) != starts[b] - offset or pos >= len(tokens) or not NOTE_RE.match(tokens[pos]):
                 return None  # a note stands at the start of a block, before its values
             notes.append(tokens[pos])
             note_at.append(pos)
             pos += 1
         if b == len(starts) - 1:
-            values += split_numbers(tokens[pos:], n_cols - len(values)) if pos < len(tokens) else []
+            room = n_cols - offset - len(values)
+            values += split_numbers(tokens[pos:], room) if pos < len(tokens) else []
             pos = len(tokens)
         else:
-            chunks = group_thousands(tokens[pos:])[: starts[b + 1] - start]
+            chunks = group_thousands(tokens[pos:])[: starts[b + 1] - starts[b]]
             pos += sum(len(c) for c in chunks)
             values += [" ".join(c) for c in chunks]
-    if pos < len(tokens) or len(values) > n_cols:
+    if pos < len(tokens) or len(values) > n_cols - offset:
         return None
-    return Reading(tuple(notes), tuple(note_at), tuple(values))
+    return Reading(tuple(notes), tuple(note_at), tuple(values), tuple(sorted(take)), first)
 
 
 def readings(tokens: list[str], starts: list[int], n_cols: int) -> list[Reading]:
-    """Every way the row's tokens can be read as notes and at most n_cols values."""
+    """Every way the row's tokens can be read as notes and at most n_cols values; a row may
+    print only a later block, which only its note can tell."""
     found = []
-    for mask in range(2 ** len(starts)):
-        r = _read(tokens, starts, n_cols, {b for b in range(len(starts)) if mask >> b & 1})
-        if r is not None:
-            found.append(r)
+    for first in range(len(starts)):
+        for mask in range(2 ** len(starts)):
+            take = {b for b in range(len(starts)) if mask >> b & 1}
+            if first > 0 and (first not in take or min(take) < first):
+                continue
+            r = _read(tokens, starts, n_cols, take, first)
+            if r is not None:
+                found.append(r)
     return found
 
 
@@ -86,15 +96,16 @@ def _number(note: str) -> int:
     return int(re.match(r"\d+", note).group())
 
 
-def _fits(reading: Reading, before: int | None, after: int | None) -> bool:
-    """Notes rise down the table, and a row prints the same note in each block."""
-    if not reading.notes:
-        return True
-    nums = {_number(n) for n in reading.notes}
-    if len(nums) > 1:
-        return False
-    n = nums.pop()
-    return (before is None or n >= before) and (after is None or n <= after)
+Bounds = dict[int, int]  # block → the note fixed nearest above (or below) in that block
+
+
+def _fits(reading: Reading, before: Bounds, after: Bounds) -> bool:
+    """Each block's notes rise down the table."""
+    for note, block in zip(reading.notes, reading.note_blocks):
+        n = _number(note)
+        if (block in before and n < before[block]) or (block in after and n > after[block]):
+            return False
+    return True
 
 
 def _best(opts: list[Reading], n_cols: int) -> list[Reading]:
@@ -105,24 +116,39 @@ def _best(opts: list[Reading], n_cols: int) -> list[Reading]:
     return [r for r in pool if r.bare_integers == least]
 
 
+def _bounds(fixed: list[Reading | None]) -> tuple[list[Bounds], list[Bounds]]:
+    """Per row, the fixed notes of each block nearest above it and nearest below it."""
+    above: list[Bounds] = []
+    seen: Bounds = {}
+    for r in fixed:
+        above.append(dict(seen))
+        if r is not None:
+            seen.update({b: _number(n) for n, b in zip(r.notes, r.note_blocks)})
+    below: list[Bounds] = []
+    seen = {}
+    for r in reversed(fixed):
+        below.append(dict(seen))
+        if r is not None:
+            seen.update({b: _number(n) for n, b in zip(r.notes, r.note_blocks)})
+    return above, below[::-1]
+
+
 def choose(options: list[list[Reading]], n_cols: int) -> list[Reading | None]:
     """One reading per row. A row with one best reading fixes its notes; a row with several
-    takes the reading whose notes fit between the fixed notes above and below it (the most
-    notes among those), else the one with the fewest notes."""
+    takes the reading whose notes rise in order with the fixed notes of their blocks (the most
+    notes, then the first block, among those), else the one with the fewest notes."""
     best = [_best(opts, n_cols) if opts else [] for opts in options]
-    fixed_notes = [_number(b[0].notes[0]) if len(b) == 1 and b[0].notes else None for b in best]
+    above, below = _bounds([b[0] if len(b) == 1 else None for b in best])
     chosen: list[Reading | None] = []
     for i, opts in enumerate(best):
         if len(opts) <= 1:
             chosen.append(opts[0] if opts else None)
             continue
-        before = next((n for n in reversed(fixed_notes[:i]) if n is not None), None)
-        after = next((n for n in fixed_notes[i + 1 :] if n is not None), None)
-        fitting = [r for r in opts if _fits(r, before, after)]
+        fitting = [r for r in opts if _fits(r, above[i], below[i])]
         if fitting:
-            chosen.append(max(fitting, key=lambda r: len(r.notes)))
+            chosen.append(max(fitting, key=lambda r: (len(r.notes), -r.first_block)))
         else:
-            chosen.append(min(opts, key=lambda r: len(r.notes)))
+            chosen.append(min(opts, key=lambda r: (len(r.notes), r.first_block)))
     return chosen
 
 
@@ -148,7 +174,9 @@ def strip_notes(rows: list[LineInfo], n_notes: int, n_cols: int) -> dict[int, Li
         keep = [k for k in range(len(info.tokens)) if k not in note_at]
         gaps = [info.gaps[k] for k in keep] if info.gaps else []
         if gaps and info.label:
-            gaps[0] = 1  # the space after the label is the note column, printed or empty
+            # the space after the label is the note column, printed or empty; a row that
+            # prints only a later block starts under it
+            gaps[0] = 1 + (starts[reading.first_block] if reading is not None else 0)
         out[info.line_no] = replace(
             info,
             tokens=[info.tokens[k] for k in keep],
