@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .metadata import DocumentMeta, complete_title, read_metadata
 from .readers import find_layout_tables
+from .readers.glued import unglue_header
 from .sections import find_sections, organisation_at
 from .tables import Table, find_tables
 from .text import ReportDecodeError, decode_report, split_lines
@@ -50,7 +51,7 @@ def extract_document(source_file: str, data: bytes, vocab: Vocabulary | None = N
 def _all_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
     """Tables of the layouts with readers of their own, then rows of cells in the lines left."""
     found, taken = find_layout_tables(lines, vocab)
-    rest = ["" if k + 1 in taken else line for k, line in enumerate(lines)]
+    rest = ["" if k + 1 in taken else unglue_header(line, vocab) for k, line in enumerate(lines)]
     tables = sorted(found + find_tables(rest, vocab), key=lambda t: t.first_line)
     for k, table in enumerate(tables, 1):
         table.table_no = k

@@ -243,6 +243,16 @@ def column_names(pieces: list[str], k: int, vocab: Vocabulary) -> tuple[str | No
     return " ".join(upper) or None, names
 
 
+def unglue_header(line: str, vocab: Vocabulary) -> str:
+    """A header line whose column names run together ('Intäkter 2020Intäkter 2021Kostnader
+    2020') above rows that are not glued: its names apart, for the line-by-line finder."""
+    text = line.strip()
+    if len(COLUMN_START_RE.findall(text)) < 2 or glued_segments(text):
+        return line
+    pieces = header_pieces(text)
+    return " ".join(pieces) if _names_columns(pieces, vocab) else line
+
+
 def _is_row(label: str, run: str) -> bool:
     return 0 < len(label.strip()) <= MAX_LABEL and any(ch.isdigit() for ch in run)
 
