@@ -16,11 +16,20 @@ from .notes import count_note_columns, strip_notes, without_note_words
 from .numbers import groupings, is_marker, split_numbers
 from .paragraphs import paragraph_above, split_goal
 from .row_reader import settle_rows
+from .settings import (
+    FIRST_ROW_REACH, LABEL_AFTER_GAP, MAX_CAPTION, MAX_CAPTION_WORDS, MAX_CONTINUATION_GAP,
+    MAX_CONTINUATION_TEXT, MAX_HEADER_PIECE, MAX_HEADER_PIECE_WORDS, MAX_LABEL, MAX_LABEL_BEFORE_YEAR,
+    MAX_LABEL_LINE, MAX_MARKED_LABEL, MAX_PRE_ROW_LABELS, MAX_STACKED_LABEL, MAX_STACKED_LABELS,
+    MAX_STUB_PIECE, MAX_STUB_PIECES, MAX_TAB_LABEL, MAX_TEXT_BETWEEN_ROWS, MAX_TEXT_IN_VALUE_COLUMN,
+    MAX_UNMARKED_CAPTION, MAX_WORDS_BEFORE_FULL_STOP, MIN_BROKEN_PIECE, MIN_BROKEN_PIECES, MIN_COLUMN_NAMES,
+    MIN_FITTING_SHARE, MIN_FOOTNOTE_LINE, MIN_FOOTNOTE_WITH_VALUES, MIN_FOOTNOTE_WORDS, MIN_HEADING_PADDING,
+    MIN_LABEL_GAP_RIGHT, MIN_LABEL_GAP_SHIFTED, MIN_NAMING_SHARE, MIN_REPEATED_HEADER_CELLS,
+    MIN_ROW_PAIRS, MIN_ROWS_FOR_SPACING, MIN_SPACED_SHARE, MIN_STACKED_GROUPS, MIN_STUB_WORDS_FOR_GOAL,
+    MIN_SUB_ROW_WORDS, MIN_VALUES_WITHOUT_HEADER, MIN_YEAR_HEADER_YEARS, NO_COLUMN_LIMIT, PARAGRAPH_HEADER_REACH, ROW_AFTER_GAP,
+    ROW_AFTER_LABEL, ROW_REACH, TAB_HEADER_REACH, TABLE_ROW_REACH, WIDE_GAP,
+)
 from .stacked import stacked_paragraph_rows
 from .vocabulary import Vocabulary
-
-MAX_LABEL = 110  # a longer text before numbers is prose, not a row label
-
 
 # ---------------------------------------------------------------------------
 
@@ -66,7 +75,7 @@ def _repeats_header(info: LineInfo, vocab: Vocabulary) -> bool:
     """A tab row whose value cells are all column names ('2022', 'Augusti 2024', 'Riktning
     2025', '2023 januari-juli'): the header printed again, not a row."""
     cells = [c for c in info.cells if c.strip()]
-    if not info.is_tab or len(cells) < 2:
+    if not info.is_tab or len(cells) < MIN_REPEATED_HEADER_CELLS:
         return False
     for cell in cells:
         words = [w for w in re.split(r"[\s\-/]+", cell.strip()) if w]
@@ -77,7 +86,7 @@ def _repeats_header(info: LineInfo, vocab: Vocabulary) -> bool:
 
 def _tab_header_above(infos: list[LineInfo], start: int, vocab: Vocabulary) -> LineInfo | None:
     """The tab header line just above a table's first row, if there is one."""
-    for k in range(start - 1, max(start - 6, -1), -1):
+    for k in range(start - 1, max(start - 1 - TAB_HEADER_REACH, -1), -1):
         if infos[k].is_tab and is_header_line(infos[k], vocab):
             return infos[k]
     return None
@@ -108,7 +117,7 @@ def _names_a_column(piece: str, before: str, vocab: Vocabulary) -> bool:
 def _is_year_header(info: LineInfo, vocab: Vocabulary) -> bool:
     """Text column names, then years: 'Nämndmål Nämndindikator 2021 2022'."""
     return (
-        not info.is_tab and info.only_years() and len(info.tokens) >= 2 and bool(info.label)
+        not info.is_tab and info.only_years() and len(info.tokens) >= MIN_YEAR_HEADER_YEARS and bool(info.label)
         and count_header_words(info.label, vocab) == 0
     )
 
@@ -121,14 +130,14 @@ def _paragraph_header(infos: list[LineInfo], i: int, vocab: Vocabulary) -> tuple
         return None
     h = i
     k = i + 1
-    while k < len(infos) and k - i <= 14:
+    while k < len(infos) and k - i <= PARAGRAPH_HEADER_REACH:
         t = infos[k].text.strip()
         if infos[k].blank:
             k += 1
             continue
-        if infos[k].is_tab or len(t) > 14 or len(t.split()) > 2 or (infos[k].has_values and not infos[k].only_years()):
+        if infos[k].is_tab or len(t) > MAX_HEADER_PIECE or len(t.split()) > MAX_HEADER_PIECE_WORDS or (infos[k].has_values and not infos[k].only_years()):
             break
-        if k + 1 < len(infos) and len(infos[k + 1].text.strip()) > 14 and not t[:1].islower():
+        if k + 1 < len(infos) and len(infos[k + 1].text.strip()) > MAX_HEADER_PIECE and not t[:1].islower():
             break  # the first line of a paragraph, not a piece of the header ('rde' of 'Målvä' is)
         h = k
         k += 1
@@ -137,7 +146,7 @@ def _paragraph_header(infos: list[LineInfo], i: int, vocab: Vocabulary) -> tuple
     while pieces and not _names_a_column(infos[pieces[-1]].text, infos[pieces[-2]].text if len(pieces) > 1 else "", vocab):
         pieces.pop()
     h = pieces[-1] if pieces else i
-    first = _resumes(infos, h + 1, vocab, reach=40)
+    first = _resumes(infos, h + 1, vocab, reach=FIRST_ROW_REACH)
     if first is None or first == h + 1:
         return None
     return h, first
@@ -153,7 +162,9 @@ def _merge_continued(tables: list[Table], infos: list[LineInfo]) -> list[Table]:
             h.startswith("Kolumn ") for h in t.headers
         ):
             gap = [infos[k] for k in range(prev.last_line, t.first_line - 1) if not infos[k].blank]
-            if len(gap) <= 8 and all(len(g.text.strip()) <= 120 and not g.has_values for g in gap):
+            if len(gap) <= MAX_CONTINUATION_GAP and all(
+                len(g.text.strip()) <= MAX_CONTINUATION_TEXT and not g.has_values for g in gap
+            ):
                 offset = len(prev.rows)
                 for r in t.rows:
                     r.row_no += offset
@@ -171,10 +182,10 @@ def _merge_continued(tables: list[Table], infos: list[LineInfo]) -> list[Table]:
 def _is_row(info: LineInfo) -> bool:
     if not info.has_values:
         return False
-    if not info.is_tab and info.n_values == 1 and YEAR_RE.match(info.tokens[0]) and len(info.label) > 30:
+    if not info.is_tab and info.n_values == 1 and YEAR_RE.match(info.tokens[0]) and len(info.label) > MAX_LABEL_BEFORE_YEAR:
         return False  # a note that ends with a year
     if info.is_tab:
-        return len(info.label) <= 400
+        return len(info.label) <= MAX_TAB_LABEL
     return len(info.label) <= MAX_LABEL and not info.label.endswith((":",))
 
 
@@ -182,16 +193,16 @@ def _starts_table(infos: list[LineInfo], i: int, vocab: Vocabulary) -> bool:
     info = infos[i]
     if not _is_row(info) or is_header_line(info, vocab):
         return False
-    if info.n_values >= 2:
+    if info.n_values >= MIN_VALUES_WITHOUT_HEADER:
         return True
     # stacked values: label lines, then one value a line, under a header
     j = i - 1
     labels = 0
     while j >= 0 and (infos[j].blank or (not infos[j].has_values and not is_header_line(infos[j], vocab)
-                                         and len(infos[j].text.strip()) <= 60)):
+                                         and len(infos[j].text.strip()) <= MAX_STACKED_LABEL)):
         labels += 0 if infos[j].blank else 1
         j -= 1
-    if not info.label and 1 <= labels <= 8 and j >= 0 and is_header_line(infos[j], vocab):
+    if not info.label and 1 <= labels <= MAX_STACKED_LABELS and j >= 0 and is_header_line(infos[j], vocab):
         return True
     # a single value needs a header right above
     j = i - 1
@@ -213,9 +224,9 @@ def _is_label_line(info: LineInfo, vocab: Vocabulary) -> bool:
     t = info.text.strip()
     if not t or info.has_values:
         return False
-    if len(t) > 80 or _is_footnote_mark(t) or re.match(r"^\d+\s+\D", t):
+    if len(t) > MAX_LABEL_LINE or _is_footnote_mark(t) or re.match(r"^\d+\s+\D", t):
         return False
-    if t.endswith(".") and len(t.split()) > 3:
+    if t.endswith(".") and len(t.split()) > MAX_WORDS_BEFORE_FULL_STOP:
         return False
     return not _is_caption_like(info, vocab)
 
@@ -225,7 +236,7 @@ def _is_footnote_mark(text: str) -> bool:
     marked with an asterisk, and a line that breaks a word ('* Hållbart medarbetaren-') too."""
     if not text.startswith("*"):
         return False
-    return not (text.endswith("-") or (re.match(r"^\*\s+[A-ZÅÄÖ]", text) and len(text) <= 40))
+    return not (text.endswith("-") or (re.match(r"^\*\s+[A-ZÅÄÖ]", text) and len(text) <= MAX_MARKED_LABEL))
 
 
 def _next_nonblank(infos: list[LineInfo], j: int) -> int | None:
@@ -240,11 +251,11 @@ def _is_footnote(info: LineInfo) -> bool:
     if t.startswith("*") and not _is_footnote_mark(t):
         return False
     return bool(re.match(r"^(\d{1,2}|[*¹²³⁴⁵⁶⁷⁸⁹]+)\s*[A-ZÅÄÖ]", t)) and (
-        len(t) > 60 or not info.has_values
-    ) and len(t.split()) >= 3
+        len(t) > MIN_FOOTNOTE_WITH_VALUES or not info.has_values
+    ) and len(t.split()) >= MIN_FOOTNOTE_WORDS
 
 
-def _resumes(infos: list[LineInfo], j: int, vocab: Vocabulary, reach: int = 16) -> int | None:
+def _resumes(infos: list[LineInfo], j: int, vocab: Vocabulary, reach: int = ROW_REACH) -> int | None:
     """In a table whose rows are paragraphs, the row that goes on after label paragraphs
     (wrapped labels, goals, text in value columns) and footnotes, if one does before a header,
     a caption or running text."""
@@ -266,7 +277,7 @@ def _resumes(infos: list[LineInfo], j: int, vocab: Vocabulary, reach: int = 16) 
             return k
         if _is_row(info):
             continue
-        if len(info.text.strip()) > 45 or _is_caption_like(info, vocab):
+        if len(info.text.strip()) > MAX_TEXT_BETWEEN_ROWS or _is_caption_like(info, vocab):
             return None
     return None
 
@@ -276,7 +287,9 @@ def _names_columns(info: LineInfo, vocab: Vocabulary) -> bool:
     mot'): two header words or more, with a year or with little else."""
     words = info.text.split()
     n = count_header_words(info.text, vocab)
-    return info.is_tab or (n >= 2 and (any(YEAR_RE.match(w) for w in words) or n * 4 >= len(words) * 3))
+    return info.is_tab or (
+        n >= MIN_COLUMN_NAMES and (any(YEAR_RE.match(w) for w in words) or n >= MIN_NAMING_SHARE * len(words))
+    )
 
 
 def _ends_wrapped_label(prev: LineInfo, info: LineInfo) -> bool:
@@ -296,7 +309,9 @@ def _follows_footnote(infos: list[LineInfo], k: int) -> bool:
         j -= 1
     if j < 0 or (j < k - 1 and not infos[j].text.rstrip().endswith("-")):
         return False
-    while j >= 0 and not infos[j].blank and (len(infos[j].text) > 60 or infos[j].text.rstrip().endswith("-")):
+    while j >= 0 and not infos[j].blank and (
+        len(infos[j].text) > MIN_FOOTNOTE_LINE or infos[j].text.rstrip().endswith("-")
+    ):
         if _is_footnote(infos[j]):
             return True
         j -= 1
@@ -307,37 +322,37 @@ def _table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: boo
     blanks = 0
     # row pairs separated by a blank line, of all row pairs so far (a table under a header of
     # years starts out as one whose rows are paragraphs)
-    spaced_pairs, pairs = (2, 2) if spaced else (0, 0)
+    spaced_pairs, pairs = (MIN_ROW_PAIRS, MIN_ROW_PAIRS) if spaced else (0, 0)
 
     def rows_are_paragraphs() -> bool:
-        return pairs >= 2 and spaced_pairs * 2 >= pairs
+        return pairs >= MIN_ROW_PAIRS and spaced_pairs >= MIN_SPACED_SHARE * pairs
 
     j = start + 1
     while j < len(infos):
         info = infos[j]
         if rows_are_paragraphs() and not info.blank and not _is_row(info) and (
-            blanks >= 3 or not _is_label_line(info, vocab)
+            blanks >= WIDE_GAP or not _is_label_line(info, vocab)
         ):
             # rows printed as paragraphs: text between them does not end the table
-            nxt = _resumes(infos, j, vocab, reach=24)
+            nxt = _resumes(infos, j, vocab, reach=TABLE_ROW_REACH)
             if nxt is None:
                 break
             j = nxt
             continue
         if info.blank:
             blanks += 1
-            if blanks >= 3 and not rows_are_paragraphs():
+            if blanks >= WIDE_GAP and not rows_are_paragraphs():
                 # a wider gap still continues the table when rows go on after it
                 nxt = _next_nonblank(infos, j)
-                if nxt is not None and nxt - j <= 3 and _is_label_line(infos[nxt], vocab):
+                if nxt is not None and nxt - j <= LABEL_AFTER_GAP and _is_label_line(infos[nxt], vocab):
                     # a wrapped label or a heading, then a row
                     after = _next_nonblank(infos, nxt + 1)
-                    if after is not None and after - nxt <= 2 and _is_row(infos[after]):
+                    if after is not None and after - nxt <= ROW_AFTER_LABEL and _is_row(infos[after]):
                         nxt = after
-                if nxt is None or nxt - j > 5 or not _is_row(infos[nxt]) or is_header_line(infos[nxt], vocab):
+                if nxt is None or nxt - j > ROW_AFTER_GAP or not _is_row(infos[nxt]) or is_header_line(infos[nxt], vocab):
                     break
         elif is_header_line(info, vocab) and not _is_row(info) and (
-            info.is_tab or count_header_words(info.text, vocab) >= 2
+            info.is_tab or count_header_words(info.text, vocab) >= MIN_COLUMN_NAMES
         ):
             break
         elif _is_row(info):
@@ -385,7 +400,7 @@ def _label_number(info: LineInfo, n_cols: int) -> LineInfo:
 
 def _broken_words(text: str) -> bool:
     words = text.split()
-    return len(words) >= 2 and all(w.endswith("-") and len(w) > 2 for w in words)
+    return len(words) >= MIN_BROKEN_PIECES and all(w.endswith("-") and len(w) >= MIN_BROKEN_PIECE for w in words)
 
 
 def _join_hyphenated(lines: list[str], vocab: Vocabulary) -> list[str]:
@@ -395,7 +410,7 @@ def _join_hyphenated(lines: list[str], vocab: Vocabulary) -> list[str]:
         s = line.strip()
         broken = out[-1].split() if out else []
         lower = [k for k, w in enumerate(s.split()) if w[:1].islower()]
-        if len(broken) >= 2 and all(w.endswith("-") for w in broken) and len(lower) == len(broken):
+        if len(broken) >= MIN_BROKEN_PIECES and all(w.endswith("-") for w in broken) and len(lower) == len(broken):
             # a header printed in columns breaks each name on its own ('Nettokostnads-
             # Nettokostnads-' over 'Område ram 2025 ram 2026'): the pieces join in order
             words = s.split()
@@ -433,7 +448,7 @@ def _header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary, header_at
     while j >= 0 and (infos[j].blank or (_is_label_line(infos[j], vocab) and not is_header_line(infos[j], vocab))):
         if not infos[j].blank:
             pre.append(infos[j])
-        if len(pre) > 8:
+        if len(pre) > MAX_PRE_ROW_LABELS:
             break
         j -= 1
     if j < 0 or not is_header_line(infos[j], vocab):
@@ -442,7 +457,7 @@ def _header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary, header_at
         k = start - 1
         while k >= 0 and infos[k].blank:
             k -= 1
-        if k >= 0 and not infos[k].has_values and len(infos[k].text.strip()) <= 120:
+        if k >= 0 and not infos[k].has_values and len(infos[k].text.strip()) <= MAX_CAPTION:
             cap = infos[k]
         return cap, [], [], []
     header: list[LineInfo] = []
@@ -457,12 +472,12 @@ def _header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary, header_at
             pending = []
         elif (
             not info.has_values
-            and len(info.text.strip()) <= 30
+            and len(info.text.strip()) <= MAX_STUB_PIECE
             and not info.text.strip().endswith(".")
             and not _is_caption_like(info, vocab)
         ):
             pending.insert(0, info)
-            if len(pending) > 3:
+            if len(pending) > MAX_STUB_PIECES:
                 break
         else:
             break
@@ -482,7 +497,7 @@ def _header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary, header_at
         caption = infos[k]
     elif between:
         caption, between = between[0], between[1:]
-    elif k >= 0 and not infos[k].has_values and len(infos[k].text.strip()) <= 160:
+    elif k >= 0 and not infos[k].has_values and len(infos[k].text.strip()) <= MAX_UNMARKED_CAPTION:
         caption = infos[k]
     if caption is not None and header and header[0].is_tab and caption.is_tab:
         caption = None
@@ -492,7 +507,7 @@ def _header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary, header_at
 def _captionable(info: LineInfo) -> bool:
     """A caption is a short line, not a line of running text."""
     t = info.text.strip()
-    return bool(t) and len(t) <= 120 and not t.endswith("-") and len(t.split()) <= 16
+    return bool(t) and len(t) <= MAX_CAPTION and not t.endswith("-") and len(t.split()) <= MAX_CAPTION_WORDS
 
 
 def _segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[str, list[str]]:
@@ -505,12 +520,12 @@ def _segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[s
         words = line.split()
         if not words:
             continue
-        if len(primary) >= n_cols and len(words) >= 2 and (
+        if len(primary) >= n_cols and len(words) >= MIN_SUB_ROW_WORDS and (
             all(YEAR_RE.match(w) for w in words) or all(vocab.is_header_word(w) for w in words)
         ):
             sub_rows.append(words)
             continue
-        if len(primary) < n_cols and len(words) >= 2 and all(YEAR_RE.match(w) for w in words) and primary:
+        if len(primary) < n_cols and len(words) >= MIN_SUB_ROW_WORDS and all(YEAR_RE.match(w) for w in words) and primary:
             # a row of years under headers that are complete
             sub_rows.append(words)
             continue
@@ -645,7 +660,7 @@ def _build_table(
                 rest = _after_unit(caption_info.text, vocab)
                 if rest and any(vocab.is_header_word(w) for w in rest.split()):
                     head_lines.insert(0, rest)
-            _, wide = _segment_header(head_lines, 99, vocab)
+            _, wide = _segment_header(head_lines, NO_COLUMN_LIMIT, vocab)
             n_guess = max(n_rows_mode, 1)
             if header_at is not None and len(wide) >= max(raw_counts, default=0):
                 # rows of paragraphs often print fewer values than the header names
@@ -653,7 +668,7 @@ def _build_table(
             elif len(wide) > n_guess:
                 rows_tok = [i.tokens for i in body if _is_row(i) and not i.is_tab]
                 fits = sum(1 for t in rows_tok if groupings(t, len(wide), limit=1))  # can be read so
-                if rows_tok and fits * 2 >= len(rows_tok):
+                if rows_tok and fits >= MIN_FITTING_SHARE * len(rows_tok):
                     n_guess = len(wide)
             n_rows_mode = n_guess
             stub_header, headers = _segment_header(head_lines, n_guess, vocab)
@@ -682,11 +697,11 @@ def _build_table(
     unstacked = [b for b in body if b.line_no not in stacked.skip]
     # a table under a header of years whose rows follow as paragraphs: spaced, unless its rows
     # say otherwise
-    spaced_rows = _rows_are_spaced(unstacked) or (header_at is not None and sum(map(_is_row, unstacked)) < 2)
+    spaced_rows = _rows_are_spaced(unstacked) or (header_at is not None and sum(map(_is_row, unstacked)) < MIN_ROWS_FOR_SPACING)
     by_line = {b.line_no: b for b in body}
     wrapped_numbers = _wrapped_numbers(body) if spaced_rows else set()
     # a stub of two text columns ('Nämndmål Nämndindikator'): a goal may precede the label
-    two_text_columns = bool(stub_header) and len(stub_header.split()) >= 2
+    two_text_columns = bool(stub_header) and len(stub_header.split()) >= MIN_STUB_WORDS_FOR_GOAL
     for info in body:
         if info.blank:
             continue
@@ -809,9 +824,9 @@ def _build_table(
                 above = {c.col_no - 1 for c in filled.cells} if filled is not None else set()
                 shifted = [info.gaps[0] - 1 + k for k in range(len(values))]
                 right = list(range(n_cols - len(values), n_cols))
-                if how == "ambiguous" and info.gaps[0] >= 3 and set(shifted) <= above:
+                if how == "ambiguous" and info.gaps[0] >= MIN_LABEL_GAP_SHIFTED and set(shifted) <= above:
                     pos, how = shifted, "neighbour"
-                elif how == "ambiguous" and info.gaps[0] >= 4 and set(right) <= above:
+                elif how == "ambiguous" and info.gaps[0] >= MIN_LABEL_GAP_RIGHT and set(right) <= above:
                     pos, how = right, "neighbour"
                 elif how == "gaps" and not set(pos) <= above:
                     pos, how = _space_positions(info, values, n_cols, label_gap=False)
@@ -856,7 +871,7 @@ def _note_column(infos, start, end, vocab, caption_info, between, header_infos):
         return infos, caption_info, between, header_infos
     plain = lambda h: replace(h, text=without_note_words(h.text, vocab)) if h is not None else None  # noqa: E731
     header_infos = [plain(h) for h in header_infos]
-    _, columns = _segment_header([h.text for h in header_infos], 99, vocab)
+    _, columns = _segment_header([h.text for h in header_infos], NO_COLUMN_LIMIT, vocab)
     if not columns:
         return infos, caption_info, between, header_infos
     rows = [x for x in infos[start : end + 1] if x.tokens]
@@ -914,7 +929,7 @@ def _stacked_blocks(body: list[LineInfo], pre: list[LineInfo], span: list[LineIn
     while i < len(lines):
         labels = []
         j = i
-        while j < len(lines) and (lines[j].blank or (not lines[j].has_values and len(lines[j].text.strip()) <= 60)):
+        while j < len(lines) and (lines[j].blank or (not lines[j].has_values and len(lines[j].text.strip()) <= MAX_STACKED_LABEL)):
             if not lines[j].blank:
                 labels.append(lines[j])
             j += 1
@@ -936,7 +951,7 @@ def _stacked_blocks(body: list[LineInfo], pre: list[LineInfo], span: list[LineIn
             groups.append(current)
         groups = _merge_short_groups(groups)
         k_rows = max((len(g) for g in groups), default=0)
-        if len(groups) >= 2 and 1 <= k_rows <= len(labels) and len(groups[0]) == k_rows and not any(
+        if len(groups) >= MIN_STACKED_GROUPS and 1 <= k_rows <= len(labels) and len(groups[0]) == k_rows and not any(
             v.line_no in taken for g in groups for v in g
         ):
             # the last k label lines are the rows; label lines before them are headings
@@ -980,7 +995,7 @@ def _rows_are_spaced(body: list[LineInfo]) -> bool:
     rows = [i for i, info in enumerate(body) if _is_row(info)]
     pairs = list(zip(rows, rows[1:]))
     spaced = sum(1 for a, b in pairs if any(body[k].blank for k in range(a + 1, b)))
-    return bool(pairs) and spaced * 2 >= len(pairs)
+    return bool(pairs) and spaced >= MIN_SPACED_SHARE * len(pairs)
 
 
 def _wrapped_numbers(body: list[LineInfo]) -> set[int]:
@@ -1005,7 +1020,7 @@ def _continues_values(info: LineInfo, pending: list[LineInfo], prev: Row, n_cols
         return False
     if info.label and re.search(r"[A-Za-zÅÄÖåäö]", info.label):
         return False
-    if any(len(p.text.strip()) > 16 for p in pending):
+    if any(len(p.text.strip()) > MAX_TEXT_IN_VALUE_COLUMN for p in pending):
         return False
     free = n_cols - max(c.col_no for c in prev.cells)
     return 0 < len(split_numbers(info.tokens, free)) <= free
@@ -1015,7 +1030,7 @@ def _adjacent_unpadded(prev: LineInfo, row: LineInfo) -> bool:
     """A label line printed right above a row, not padded like a heading row of empty cells:
     in a table whose rows are spaced, it is the first line of the row's wrapped label."""
     raw = prev.text
-    return prev.line_no == row.line_no - 1 and not prev.is_tab and len(raw) - len(raw.rstrip()) < 3
+    return prev.line_no == row.line_no - 1 and not prev.is_tab and len(raw) - len(raw.rstrip()) < MIN_HEADING_PADDING
 
 
 def _join_label(parts: list[str]) -> str:
