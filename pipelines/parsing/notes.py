@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .header import segment_header
 from .lines import LineInfo
 from .numbers import group_thousands, split_numbers
+from .settings import NO_COLUMN_LIMIT
 from .vocabulary import Vocabulary
 
 NOTE_RE = re.compile(r"^\d{1,2}[A-Za-z]?$")
@@ -156,3 +158,21 @@ def strip_notes(rows: list[LineInfo], n_notes: int, n_cols: int) -> dict[int, Li
             gaps=gaps,
         )
     return out
+
+
+def read_note_column(infos, start, end, vocab, caption_info, between, header_infos):
+    """A table whose header names a note column ('Not'): its rows read without their note
+    references, its header without the word (see notes.py). Returns the lines so read."""
+    heads = ([caption_info] if caption_info else []) + between + header_infos
+    n_notes = count_note_columns([h.text for h in heads], vocab)
+    if not n_notes:
+        return infos, caption_info, between, header_infos
+    plain = lambda h: replace(h, text=without_note_words(h.text, vocab)) if h is not None else None  # noqa: E731
+    header_infos = [plain(h) for h in header_infos]
+    _, columns = segment_header([h.text for h in header_infos], NO_COLUMN_LIMIT, vocab)
+    if not columns:
+        return infos, caption_info, between, header_infos
+    rows = [x for x in infos[start : end + 1] if x.tokens]
+    read = strip_notes(rows, n_notes, len(columns))
+    infos = [read.get(x.line_no, x) for x in infos]
+    return infos, plain(caption_info), [plain(b) for b in between], header_infos

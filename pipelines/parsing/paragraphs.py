@@ -8,6 +8,10 @@ from __future__ import annotations
 import re
 
 from .lines import LineInfo
+from .model import Row
+from .numbers import split_numbers
+from .roles import ends_wrapped_label, is_row
+from .settings import MAX_TEXT_IN_VALUE_COLUMN, MIN_HEADING_PADDING, MIN_SPACED_SHARE
 
 
 def only_blank_between(by_line: dict[int, LineInfo], first: int, last: int) -> bool:
@@ -79,3 +83,46 @@ def paragraph_ending(pending: list[LineInfo], last_line: int) -> list[LineInfo]:
         run.insert(0, p)
         expect -= 1
     return run
+
+
+def rows_are_spaced(body: list[LineInfo]) -> bool:
+    """Are the table's rows separated by blank lines (as PDF text often prints them)?"""
+    rows = [i for i, info in enumerate(body) if is_row(info)]
+    pairs = list(zip(rows, rows[1:]))
+    spaced = sum(1 for a, b in pairs if any(body[k].blank for k in range(a + 1, b)))
+    return bool(pairs) and spaced >= MIN_SPACED_SHARE * len(pairs)
+
+
+def wrapped_numbers(body: list[LineInfo]) -> set[int]:
+    """Lines of a wrapped label that happen to end in a number ('som har mer än 10' above
+    'km till närmaste …'): a one-number line whose next line goes on in lower case."""
+    out = {b.line_no for a, b in zip(body, body[1:]) if ends_wrapped_label(a, b)}
+    for a, b in zip(body, body[1:]):
+        nxt = b.text.strip()
+        if (
+            is_row(a) and not a.is_tab and a.label and len(a.tokens) == 1 and not a.note
+            and nxt[:1].islower() and not re.match(r"^varav\b", nxt, re.IGNORECASE)
+        ):
+            out.add(a.line_no)
+    return out
+
+
+def continues_values(info: LineInfo, pending: list[LineInfo], prev: Row, n_cols: int) -> bool:
+    """Values with no label of their own (or only a year note: '(2020)', '2023)') under a
+    row that printed fewer values than the table has columns, with at most short pieces of
+    text between ('Mindre än', 'Utfall inte till-'): the rest of that row."""
+    if not prev.cells or prev.role == "heading":
+        return False
+    if info.label and re.search(r"[A-Za-zÅÄÖåäö]", info.label):
+        return False
+    if any(len(p.text.strip()) > MAX_TEXT_IN_VALUE_COLUMN for p in pending):
+        return False
+    free = n_cols - max(c.col_no for c in prev.cells)
+    return 0 < len(split_numbers(info.tokens, free)) <= free
+
+
+def adjacent_unpadded(prev: LineInfo, row: LineInfo) -> bool:
+    """A label line printed right above a row, not padded like a heading row of empty cells:
+    in a table whose rows are spaced, it is the first line of the row's wrapped label."""
+    raw = prev.text
+    return prev.line_no == row.line_no - 1 and not prev.is_tab and len(raw) - len(raw.rstrip()) < MIN_HEADING_PADDING
