@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 
+from .classify import to_cell
 from .lines import LineInfo
-from .model import Row
-from .numbers import split_numbers
+from .model import Cell, Row
+from .numbers import is_marker, split_numbers
 from .roles import ends_wrapped_label, is_row
 from .settings import MAX_TEXT_IN_VALUE_COLUMN, MIN_HEADING_PADDING, MIN_SPACED_SHARE
+from .spaced import as_printed
 
 
 def only_blank_between(by_line: dict[int, LineInfo], first: int, last: int) -> bool:
@@ -126,3 +128,41 @@ def adjacent_unpadded(prev: LineInfo, row: LineInfo) -> bool:
     in a table whose rows are spaced, it is the first line of the row's wrapped label."""
     raw = prev.text
     return prev.line_no == row.line_no - 1 and not prev.is_tab and len(raw) - len(raw.rstrip()) < MIN_HEADING_PADDING
+
+
+def continue_row(prev: Row, pending: list[LineInfo], info: LineInfo, n_cols: int) -> None:
+    """Complete, in place, the row above with the values printed under it (after text in a
+    value column): a piece of that text that starts with a marker holds the marker as its cell."""
+    col = max(c.col_no for c in prev.cells) + 1
+    for p in pending:
+        first = p.text.split()[0] if p.text.split() else ""
+        if is_marker(first) and first not in "-–−" and col < n_cols:
+            prev.cells.append(Cell(col, p.line_no, first, None, None))
+            col += 1
+    values = split_numbers(info.tokens, n_cols - col + 1)
+    for k, v in enumerate(as_printed(info, values)[: n_cols - col + 1]):
+        cell = to_cell(col + k, info.line_no, v)
+        if cell:
+            prev.cells.append(cell)
+    prev.placement = "continued"
+
+
+def goal_before_label(joined: list[LineInfo], label: str) -> tuple[str, list[LineInfo], str]:
+    """Under a stub of two text columns, the goal printed before a row's label: the end of the
+    goal's sentence on the lines above the label's first line, else the start of its first
+    line (split_goal). Returns the goal, the label's lines and the label."""
+    goal = ""
+    sentence_end = next((k for k in range(len(joined) - 1) if joined[k].text.strip().endswith(".")
+                         and joined[k + 1].text.strip()[:1].isupper()
+                         and joined[k + 1].line_no == joined[k].line_no + 1), None)
+    if sentence_end is not None:
+        goal = " ".join(j.text.strip() for j in joined[: sentence_end + 1])
+        joined = joined[sentence_end + 1 :]
+        label = " ".join(j.text.strip() for j in joined)
+    if not goal:
+        goal, first = split_goal(joined[0].text if joined else label)
+        if goal and joined:
+            joined[0] = LineInfo(joined[0].line_no, first)
+        elif goal:
+            label = first
+    return goal, joined, label

@@ -14,8 +14,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .classify import to_cell
 from .lines import LineInfo, YEAR_RE
+from .model import Cell, Row
 from .numbers import split_numbers
+from .settings import MIN_LABEL_GAP_RIGHT, MIN_LABEL_GAP_SHIFTED
 
 
 def label_number(info: LineInfo, n_cols: int) -> LineInfo:
@@ -82,3 +85,68 @@ def as_printed(info: LineInfo, values: list[str]) -> list[str]:
             out.append(v)
         t += n
     return out
+
+
+def read_values(info: LineInfo, n_cols: int) -> list[str]:
+    """The row's numbers read as at most n_cols values; one value short of the columns with no
+    wider space between the numbers (which would hint at a blank cell), any reading that fills
+    the columns is taken."""
+    values = split_numbers(info.tokens, n_cols)
+    if len(values) == n_cols - 1 and not info.note and not any(g > 1 for g in info.gaps[1:]):
+        values = split_numbers(info.tokens, n_cols, any_split=True)
+    return values
+
+
+def space_cells(
+    info: LineInfo, n_cols: int, under_years: bool, rows: list[Row], last_pattern: dict[int, list[int]]
+) -> tuple[list[Cell], str]:
+    """The cells of a row of space-separated values, and how their columns were placed.
+    `rows` are the table's rows above; `last_pattern` keeps, per number of values, the columns
+    the last row placed by its gaps used (a row that cannot tell takes them)."""
+    values = read_values(info, n_cols)
+    pos, how = space_positions(info, values, n_cols)
+    if under_years:
+        pos, how = _placed_under_years(info, values, n_cols, rows, pos, how)
+    if how == "ambiguous" and len(values) in last_pattern:
+        pos, how = last_pattern[len(values)], "neighbour"
+    elif how == "gaps":
+        last_pattern[len(values)] = pos
+    cells = []
+    for p, v in zip(pos, as_printed(info, values)):
+        cell = to_cell(p + 1, info.line_no, v)
+        if cell:
+            cells.append(cell)
+    return cells, how
+
+
+def _placed_under_years(
+    info: LineInfo, values: list[str], n_cols: int, rows: list[Row], pos: list[int], how: str
+) -> tuple[list[int], str]:
+    """Columns of the values of a row printed as a paragraph under a header of years."""
+    if info.note and len(values) == n_cols - 1:
+        # a note after the values is the last column's text
+        return list(range(len(values))), "full"
+    if how in ("gaps", "ambiguous") and info.label and info.gaps:
+        return _under_filled(info, values, n_cols, rows, pos, how)
+    if not info.label and len(values) < n_cols and info.text[:1] == " ":
+        # bare values indented under a label: the first columns are empty
+        return list(range(n_cols - len(values), n_cols)), "indented"
+    return pos, how
+
+
+def _under_filled(
+    info: LineInfo, values: list[str], n_cols: int, rows: list[Row], pos: list[int], how: str
+) -> tuple[list[int], str]:
+    """In tables of paragraph rows, the space after a label counts only where it puts the
+    values under the columns the row above filled."""
+    filled = next((r for r in reversed(rows) if r.cells), None)
+    above = {c.col_no - 1 for c in filled.cells} if filled is not None else set()
+    shifted = [info.gaps[0] - 1 + k for k in range(len(values))]
+    right = list(range(n_cols - len(values), n_cols))
+    if how == "ambiguous" and info.gaps[0] >= MIN_LABEL_GAP_SHIFTED and set(shifted) <= above:
+        return shifted, "neighbour"
+    if how == "ambiguous" and info.gaps[0] >= MIN_LABEL_GAP_RIGHT and set(right) <= above:
+        return right, "neighbour"
+    if how == "gaps" and not set(pos) <= above:
+        return space_positions(info, values, n_cols, label_gap=False)
+    return pos, how

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from .lines import LineInfo, YEAR_RE, is_header_line
+from .classify import to_cell
+from .lines import LineInfo, YEAR_RE, is_compound_value, is_header_line
+from .model import Cell
 from .settings import MIN_REPEATED_HEADER_CELLS, TAB_HEADER_REACH
 from .vocabulary import Vocabulary
 
@@ -45,3 +47,27 @@ def same_columns(repeated: LineInfo, header: LineInfo | None) -> bool:
     b = [c.strip() for c in header.cells if c.strip()]
     n = min(len(a), len(b))
     return n > 0 and a[:n] == b[:n]
+
+
+def tab_header_names(line: LineInfo, n_cols: int) -> tuple[str | None, list[str]]:
+    """The stub and the column names of a tab header line: its last n_cols cells name the
+    value columns (all but the first when it has no more), the cells before them the stub."""
+    cells = [c.strip() for c in line.text.split("\t")]
+    while cells and not cells[-1]:
+        cells.pop()
+    headers = cells[-n_cols:] if len(cells) > n_cols else cells[1:]
+    stub = " ".join(c for c in cells[: len(cells) - len(headers)] if c) or None
+    return stub, headers
+
+
+def tab_cells(info: LineInfo, n_cols: int) -> list[Cell]:
+    """The value cells of a tab row, in its first n_cols columns; a value printed with words
+    is kept as printed, with no number."""
+    cells = []
+    for k, c in enumerate(info.cells[:n_cols]):
+        cell = to_cell(k + 1, info.line_no, c)
+        if cell is None and is_compound_value(c):
+            cell = Cell(k + 1, info.line_no, c.strip(), None, None)
+        if cell:
+            cells.append(cell)
+    return cells
