@@ -31,14 +31,36 @@ def header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary, header_at:
 
     Returns (caption_info, between_lines, header_lines, pre_row_lines)."""
     if header_at is not None:
-        first, last = header_at
-        header = [x for x in infos[first : last + 1] if not x.blank]
-        pre = [x for x in infos[last + 1 : start] if not x.blank]
-        k = first - 1
-        while k >= 0 and infos[k].blank:
-            k -= 1
-        caption = infos[k] if k >= 0 and captionable(infos[k]) and not infos[k].has_values else None
-        return caption, [], header, pre
+        return _zone_of_year_header(infos, start, header_at)
+    j, pre = _pre_row_labels(infos, start, vocab)
+    if j < 0 or not is_header_line(infos[j], vocab):
+        # no header: the label lines above are caption candidates, not rows
+        return _caption_without_header(infos, start), [], [], []
+    j, header, between = _header_lines(infos, j, vocab)
+    caption, between = _caption_above(infos, j, between, header, vocab)
+    return caption, between, header, list(reversed(pre))
+
+
+def _nonblank_above(infos: list[LineInfo], k: int) -> int:
+    """The index of the first non-blank line at k or above it, -1 if none."""
+    while k >= 0 and infos[k].blank:
+        k -= 1
+    return k
+
+
+def _zone_of_year_header(infos: list[LineInfo], start: int, header_at: tuple[int, int]):
+    """The zone of a header of years found above rows printed as paragraphs: its lines, the
+    lines between it and the first row, and the caption right above it."""
+    first, last = header_at
+    header = [x for x in infos[first : last + 1] if not x.blank]
+    pre = [x for x in infos[last + 1 : start] if not x.blank]
+    k = _nonblank_above(infos, first - 1)
+    caption = infos[k] if k >= 0 and captionable(infos[k]) and not infos[k].has_values else None
+    return caption, [], header, pre
+
+
+def _pre_row_labels(infos: list[LineInfo], start: int, vocab: Vocabulary) -> tuple[int, list[LineInfo]]:
+    """The label lines above the first row (bottom up), and the index where they stop."""
     j = start - 1
     pre: list[LineInfo] = []
     while j >= 0 and (infos[j].blank or (is_label_line(infos[j], vocab) and not is_header_line(infos[j], vocab))):
@@ -47,15 +69,20 @@ def header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary, header_at:
         if len(pre) > MAX_PRE_ROW_LABELS:
             break
         j -= 1
-    if j < 0 or not is_header_line(infos[j], vocab):
-        # no header: the label lines above are caption candidates, not rows
-        cap = None
-        k = start - 1
-        while k >= 0 and infos[k].blank:
-            k -= 1
-        if k >= 0 and not infos[k].has_values and len(infos[k].text.strip()) <= MAX_CAPTION:
-            cap = infos[k]
-        return cap, [], [], []
+    return j, pre
+
+
+def _caption_without_header(infos: list[LineInfo], start: int) -> LineInfo | None:
+    """A table with no header: the short line right above its first row is its caption."""
+    k = _nonblank_above(infos, start - 1)
+    if k >= 0 and not infos[k].has_values and len(infos[k].text.strip()) <= MAX_CAPTION:
+        return infos[k]
+    return None
+
+
+def _header_lines(infos: list[LineInfo], j: int, vocab: Vocabulary) -> tuple[int, list[LineInfo], list[LineInfo]]:
+    """From the header line at j upwards: the header lines (short fragments between them
+    included), the short fragments above the top one, and the index where the walk stopped."""
     header: list[LineInfo] = []
     pending: list[LineInfo] = []
     while j >= 0:
@@ -81,11 +108,15 @@ def header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary, header_at:
             j -= 1
             break
         j -= 1
-    # what is above the header: short fragments (stub header), then the caption
-    between = pending
-    k = j
-    while k >= 0 and infos[k].blank:
-        k -= 1
+    return j, header, pending
+
+
+def _caption_above(
+    infos: list[LineInfo], j: int, between: list[LineInfo], header: list[LineInfo], vocab: Vocabulary
+) -> tuple[LineInfo | None, list[LineInfo]]:
+    """What is above the header: short fragments (`between`, the stub), then the caption. A
+    line naming a unit is the caption; else the top fragment is; else a short line above."""
+    k = _nonblank_above(infos, j)
     caption = None
     if k >= 0 and not captionable(infos[k]):
         k = -1
@@ -97,7 +128,7 @@ def header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary, header_at:
         caption = infos[k]
     if caption is not None and header and header[0].is_tab and caption.is_tab:
         caption = None
-    return caption, between, header, list(reversed(pre))
+    return caption, between
 
 
 def captionable(info: LineInfo) -> bool:

@@ -55,6 +55,8 @@ def starts_table(infos: list[LineInfo], i: int, vocab: Vocabulary) -> bool:
 
 
 def table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: bool = False) -> int:
+    """The index of the last row of the table whose first row is at `start`; with `spaced`,
+    the table starts out as one whose rows are paragraphs (under a header of years)."""
     last_row = start
     blanks = 0
     # row pairs separated by a blank line, of all row pairs so far (a table under a header of
@@ -78,27 +80,13 @@ def table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: bool
             continue
         if info.blank:
             blanks += 1
-            if blanks >= WIDE_GAP and not rows_are_paragraphs():
-                # a wider gap still continues the table when rows go on after it
-                nxt = next_nonblank(infos, j)
-                if nxt is not None and nxt - j <= LABEL_AFTER_GAP and is_label_line(infos[nxt], vocab):
-                    # a wrapped label or a heading, then a row
-                    after = next_nonblank(infos, nxt + 1)
-                    if after is not None and after - nxt <= ROW_AFTER_LABEL and is_row(infos[after]):
-                        nxt = after
-                if nxt is None or nxt - j > ROW_AFTER_GAP or not is_row(infos[nxt]) or is_header_line(infos[nxt], vocab):
-                    break
-        elif is_header_line(info, vocab) and not is_row(info) and (
-            info.is_tab or count_header_words(info.text, vocab) >= MIN_COLUMN_NAMES
-        ):
+            if blanks >= WIDE_GAP and not rows_are_paragraphs() and not _row_after_gap(infos, j, vocab):
+                break
+        elif _names_new_columns(info, vocab):
             break
         elif is_row(info):
-            if info.is_tab != infos[start].is_tab and not infos[start].is_tab:
+            if _starts_next_table(infos, start, info, vocab):
                 break
-            if is_year_header(info, vocab):
-                break  # the header of the next table
-            if repeats_header(info, vocab) and not same_columns(info, tab_header_above(infos, start, vocab)):
-                break  # a tab header of other columns: the next table
             if ends_wrapped_label(infos[j - 1], info):
                 j += 1  # text that ends in a year ('… prognos för helår 2023'), not a row
                 continue
@@ -112,6 +100,37 @@ def table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: bool
             break
         j += 1
     return last_row
+
+
+def _row_after_gap(infos: list[LineInfo], j: int, vocab: Vocabulary) -> bool:
+    """After a wide gap that reaches line j, a row soon (after a wrapped label or a heading,
+    perhaps): the gap does not end the table."""
+    nxt = next_nonblank(infos, j)
+    if nxt is not None and nxt - j <= LABEL_AFTER_GAP and is_label_line(infos[nxt], vocab):
+        # a wrapped label or a heading, then a row
+        after = next_nonblank(infos, nxt + 1)
+        if after is not None and after - nxt <= ROW_AFTER_LABEL and is_row(infos[after]):
+            nxt = after
+    return not (
+        nxt is None or nxt - j > ROW_AFTER_GAP or not is_row(infos[nxt]) or is_header_line(infos[nxt], vocab)
+    )
+
+
+def _names_new_columns(info: LineInfo, vocab: Vocabulary) -> bool:
+    """A header line (not a row) that names columns: the header of the next table."""
+    return is_header_line(info, vocab) and not is_row(info) and (
+        info.is_tab or count_header_words(info.text, vocab) >= MIN_COLUMN_NAMES
+    )
+
+
+def _starts_next_table(infos: list[LineInfo], start: int, info: LineInfo, vocab: Vocabulary) -> bool:
+    """A row line that belongs to the next table: a tab row under space rows, the header of
+    years of the next table, or a tab header of other columns printed again."""
+    if info.is_tab != infos[start].is_tab and not infos[start].is_tab:
+        return True
+    if is_year_header(info, vocab):
+        return True
+    return repeats_header(info, vocab) and not same_columns(info, tab_header_above(infos, start, vocab))
 
 
 def paragraph_header(infos: list[LineInfo], i: int, vocab: Vocabulary) -> tuple[int, int] | None:

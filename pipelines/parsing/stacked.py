@@ -157,10 +157,11 @@ class StackedBlocks:
 
 
 def stacked_blocks(body: list[LineInfo], pre: list[LineInfo], span: list[LineInfo]) -> StackedBlocks:
-    """Values printed one under the other (PDF text of a table whose cells stack): k label
-    lines with no numbers, then groups of unlabeled one-value lines separated by blank lines;
-    group j is column j, the i-th value of a group belongs to the i-th label. Labels of
-    several lines: see stacked.py."""
+    """The table's values printed one under the other: rows whose labels are paragraphs
+    (stacked_paragraph_rows), then blocks of k label lines with no numbers followed by groups
+    of unlabeled one-value lines separated by blank lines, group j being column j and the i-th
+    value of a group belonging to the i-th label. `pre` are the label lines above the table's
+    first row, `span` all its lines from the first of them."""
     result = StackedBlocks({}, set())
     for found in stacked_paragraph_rows(span):
         key = found.label_lines[0].line_no
@@ -168,33 +169,18 @@ def stacked_blocks(body: list[LineInfo], pre: list[LineInfo], span: list[LineInf
         result.rows[key] = (LineInfo(key, text), found.cells)
         result.skip.update(x.line_no for x in found.label_lines[1:])
         result.skip.update(v.line_no for _, v in found.cells)
+    _add_label_line_blocks(result, list(pre) + [b for b in body if b.line_no not in {p.line_no for p in pre}])
+    return result
+
+
+def _add_label_line_blocks(result: StackedBlocks, lines: list[LineInfo]) -> None:
+    """Blocks of one-line labels then groups of one-value lines, read into `result` where
+    their values are not taken already."""
     taken = set(result.skip) | set(result.rows)
-    lines = list(pre) + [b for b in body if b.line_no not in {p.line_no for p in pre}]
     i = 0
     while i < len(lines):
-        labels = []
-        j = i
-        while j < len(lines) and (lines[j].blank or (not lines[j].has_values and len(lines[j].text.strip()) <= MAX_STACKED_LABEL)):
-            if not lines[j].blank:
-                labels.append(lines[j])
-            j += 1
-        groups: list[list[LineInfo]] = []
-        current: list[LineInfo] = []
-        k = j
-        while k < len(lines):
-            info = lines[k]
-            if info.blank:
-                if current:
-                    groups.append(current)
-                    current = []
-            elif info.has_values and not info.is_tab and not info.label and len(split_numbers(info.tokens)) == 1:
-                current.append(info)
-            else:
-                break
-            k += 1
-        if current:
-            groups.append(current)
-        groups = _merge_short_groups(groups)
+        labels, j = _label_lines(lines, i)
+        groups, k = _value_groups(lines, j)
         k_rows = max((len(g) for g in groups), default=0)
         if len(groups) >= MIN_STACKED_GROUPS and 1 <= k_rows <= len(labels) and len(groups[0]) == k_rows and not any(
             v.line_no in taken for g in groups for v in g
@@ -208,7 +194,39 @@ def stacked_blocks(body: list[LineInfo], pre: list[LineInfo], span: list[LineInf
             i = k
         else:
             i = max(j, i + 1)
-    return result
+
+
+def _label_lines(lines: list[LineInfo], i: int) -> tuple[list[LineInfo], int]:
+    """The short label lines with no numbers from i on (blank lines between them), and the
+    index after them."""
+    labels = []
+    j = i
+    while j < len(lines) and (lines[j].blank or (not lines[j].has_values and len(lines[j].text.strip()) <= MAX_STACKED_LABEL)):
+        if not lines[j].blank:
+            labels.append(lines[j])
+        j += 1
+    return labels, j
+
+
+def _value_groups(lines: list[LineInfo], k: int) -> tuple[list[list[LineInfo]], int]:
+    """From k on: groups of lines of one bare value, separated by blank lines (a column
+    broken by a stray blank line joined again), and the index after the last."""
+    groups: list[list[LineInfo]] = []
+    current: list[LineInfo] = []
+    while k < len(lines):
+        info = lines[k]
+        if info.blank:
+            if current:
+                groups.append(current)
+                current = []
+        elif info.has_values and not info.is_tab and not info.label and len(split_numbers(info.tokens)) == 1:
+            current.append(info)
+        else:
+            break
+        k += 1
+    if current:
+        groups.append(current)
+    return _merge_short_groups(groups), k
 
 
 def _merge_short_groups(groups: list[list[LineInfo]]) -> list[list[LineInfo]]:
