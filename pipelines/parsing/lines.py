@@ -1,4 +1,13 @@
-"""One line of report text, read as a possible table row: label, value tokens, gaps."""
+"""One line of report text, read as a possible table row: label, value tokens, gaps.
+
+The general facts these rules rest on:
+- a tab in a line separates cells: the label is the last text cell before the first value,
+  text cells before it are context (a goal, a code);
+- in space text the values are the run of numbers and markers at the end of the line; a sign
+  printed apart from its digits, a percent sign or a footnote mark after a number belong to it;
+- a short text after two values or more is a note (a direction, a decision), not a label;
+- a header line names columns: header words or years, and no value but years.
+"""
 from __future__ import annotations
 
 import re

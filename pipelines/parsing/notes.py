@@ -4,8 +4,9 @@ Annual reports print a 'Not' column: a row may carry the number of the note that
 Note numbers are integers of one or two digits (sometimes with a letter: '3A'), never signed,
 and they rise down the table. A table with two blocks of columns (kommunen, koncernen) prints
 a 'Not' column before each block. Printed before an amount of three digits or fewer, a note
-looks like a thousands group ('1 421,3' is note 1 and 421,3): then the readings of the row are
-weighed, and the one whose notes rise in order with the notes of the rows around it is kept.
+looks like a thousands group (a note 1 before 421,3 prints as '1 421,3'): then the readings of
+the row are weighed, and the one whose notes rise in order with the notes of the rows around it
+is kept. The header names the note column with a word of its own, which is no column name.
 """
 from __future__ import annotations
 

@@ -1,7 +1,18 @@
-"""Labels of rows printed as paragraphs (PDF text of indicator tables): which lines above a
-row's values make its label, and where a goal printed on the same lines ends.
+"""Rows printed as paragraphs (PDF text of indicator tables): which lines above a row's values
+make its label, where a goal printed on the same lines ends, and values printed under a row.
 
-Pure functions over analysed lines; the table reader decides when to use them.
+The general facts these rules rest on:
+- such rows are separated by blank lines, and each row's label is the paragraph its values
+  end; a narrow sentence above it may belong to the label, a wider one is a goal;
+- under a stub of two text columns, a goal comes before the label: the goal's sentence ends
+  with a full stop, or the two texts share a line apart from a wide space or where a
+  capitalised word follows words in lower case;
+- a text column next to the values wraps too: values printed under a row that filled fewer
+  than the table's columns are the rest of that row, and a marker at the start of such text
+  is the value of its column;
+- a wrapped label line may end in a number; the next line then goes on in lower case.
+
+Pure functions over analysed lines; the row reader (rows.py) decides when to use them.
 """
 from __future__ import annotations
 

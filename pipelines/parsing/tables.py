@@ -1,7 +1,16 @@
-"""Finding tables in report lines and reading them into rows and cells.
+"""Finding tables in report lines and reading them into rows and cells: the orchestrator.
 
-General rules only: a table is a run of lines that end in numbers, below a header that
-names columns with header words (from the vocabulary seed) or years, below a caption.
+General rules only: a table is a run of lines that end in numbers (space- or tab-separated
+cells), below a header that names columns with header words (from the vocabulary seed) or
+years, below a caption. Each line belongs to one table at most, so the finder walks down the
+report and reads a table wherever one starts, in steps, each in a module of its own:
+
+    regions.py   where a table starts and ends; tables continued after a page break
+    header.py    the header zone above the first row: caption, header lines, stub fragments
+    notes.py     a note column named in the header, read out of the rows
+    columns.py   how many value columns, and their names
+    rows.py      the rows: labels, headings, cells (tab.py, spaced.py, paragraphs.py, stacked.py)
+    row_reader.py  rows of spaced numbers re-read where the table's relations confirm it
 """
 from __future__ import annotations
 
