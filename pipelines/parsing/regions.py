@@ -16,11 +16,11 @@ The general facts these rules rest on:
 from __future__ import annotations
 
 from .header import names_a_column
-from .lines import LineInfo, count_header_words, is_header_line
+from .lines import LineInfo, count_header_words
 from .model import Table
 from .roles import (
-    ends_wrapped_label, follows_footnote, is_caption_like, is_footnote, is_label_line, is_row,
-    is_year_header, names_columns, next_nonblank,
+    LineRoles, ends_wrapped_label, follows_footnote, is_caption_like, is_footnote, is_year_header,
+    names_columns, next_nonblank,
 )
 from .settings import (
     FIRST_ROW_REACH, LABEL_AFTER_GAP, MAX_CONTINUATION_GAP, MAX_CONTINUATION_TEXT, MAX_HEADER_PIECE,
@@ -29,34 +29,36 @@ from .settings import (
     ROW_AFTER_LABEL, ROW_REACH, TABLE_ROW_REACH, WIDE_GAP,
 )
 from .tab import repeats_header, same_columns, tab_header_above
-from .vocabulary import Vocabulary
 
 
-def starts_table(infos: list[LineInfo], i: int, vocab: Vocabulary) -> bool:
+def starts_table(roles: LineRoles, i: int) -> bool:
+    """Does a table start at line i?"""
+    infos = roles.infos
     info = infos[i]
-    if not is_row(info) or is_header_line(info, vocab):
+    if not roles.row[i] or roles.header[i]:
         return False
     if info.n_values >= MIN_VALUES_WITHOUT_HEADER:
         return True
     # stacked values: label lines, then one value a line, under a header
     j = i - 1
     labels = 0
-    while j >= 0 and (infos[j].blank or (not infos[j].has_values and not is_header_line(infos[j], vocab)
+    while j >= 0 and (infos[j].blank or (not infos[j].has_values and not roles.header[j]
                                          and len(infos[j].text.strip()) <= MAX_STACKED_LABEL)):
         labels += 0 if infos[j].blank else 1
         j -= 1
-    if not info.label and 1 <= labels <= MAX_STACKED_LABELS and j >= 0 and is_header_line(infos[j], vocab):
+    if not info.label and 1 <= labels <= MAX_STACKED_LABELS and j >= 0 and roles.header[j]:
         return True
     # a single value needs a header right above
     j = i - 1
     while j >= 0 and infos[j].blank:
         j -= 1
-    return j >= 0 and is_header_line(infos[j], vocab) and infos[j].is_tab == info.is_tab
+    return j >= 0 and roles.header[j] and infos[j].is_tab == info.is_tab
 
 
-def table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: bool = False) -> int:
+def table_end(roles: LineRoles, start: int, spaced: bool = False) -> int:
     """The index of the last row of the table whose first row is at `start`; with `spaced`,
     the table starts out as one whose rows are paragraphs (under a header of years)."""
+    infos = roles.infos
     last_row = start
     blanks = 0
     # row pairs separated by a blank line, of all row pairs so far (a table under a header of
@@ -69,23 +71,23 @@ def table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: bool
     j = start + 1
     while j < len(infos):
         info = infos[j]
-        if rows_are_paragraphs() and not info.blank and not is_row(info) and (
-            blanks >= WIDE_GAP or not is_label_line(info, vocab)
+        if rows_are_paragraphs() and not info.blank and not roles.row[j] and (
+            blanks >= WIDE_GAP or not roles.label[j]
         ):
             # rows printed as paragraphs: text between them does not end the table
-            nxt = resumes(infos, j, vocab, reach=TABLE_ROW_REACH)
+            nxt = resumes(roles, j, reach=TABLE_ROW_REACH)
             if nxt is None:
                 break
             j = nxt
             continue
         if info.blank:
             blanks += 1
-            if blanks >= WIDE_GAP and not rows_are_paragraphs() and not _row_after_gap(infos, j, vocab):
+            if blanks >= WIDE_GAP and not rows_are_paragraphs() and not _row_after_gap(roles, j):
                 break
-        elif _names_new_columns(info, vocab):
+        elif _names_new_columns(roles, j):
             break
-        elif is_row(info):
-            if _starts_next_table(infos, start, info, vocab):
+        elif roles.row[j]:
+            if _starts_next_table(roles, start, j):
                 break
             if ends_wrapped_label(infos[j - 1], info):
                 j += 1  # text that ends in a year ('… prognos för helår 2023'), not a row
@@ -94,7 +96,7 @@ def table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: bool
             pairs += 1
             last_row = j
             blanks = 0
-        elif is_label_line(info, vocab):
+        elif roles.label[j]:
             blanks = 0
         else:
             break
@@ -102,30 +104,31 @@ def table_end(infos: list[LineInfo], start: int, vocab: Vocabulary, spaced: bool
     return last_row
 
 
-def _row_after_gap(infos: list[LineInfo], j: int, vocab: Vocabulary) -> bool:
+def _row_after_gap(roles: LineRoles, j: int) -> bool:
     """After a wide gap that reaches line j, a row soon (after a wrapped label or a heading,
     perhaps): the gap does not end the table."""
-    nxt = next_nonblank(infos, j)
-    if nxt is not None and nxt - j <= LABEL_AFTER_GAP and is_label_line(infos[nxt], vocab):
+    nxt = next_nonblank(roles.infos, j)
+    if nxt is not None and nxt - j <= LABEL_AFTER_GAP and roles.label[nxt]:
         # a wrapped label or a heading, then a row
-        after = next_nonblank(infos, nxt + 1)
-        if after is not None and after - nxt <= ROW_AFTER_LABEL and is_row(infos[after]):
+        after = next_nonblank(roles.infos, nxt + 1)
+        if after is not None and after - nxt <= ROW_AFTER_LABEL and roles.row[after]:
             nxt = after
-    return not (
-        nxt is None or nxt - j > ROW_AFTER_GAP or not is_row(infos[nxt]) or is_header_line(infos[nxt], vocab)
-    )
+    return not (nxt is None or nxt - j > ROW_AFTER_GAP or not roles.row[nxt] or roles.header[nxt])
 
 
-def _names_new_columns(info: LineInfo, vocab: Vocabulary) -> bool:
+def _names_new_columns(roles: LineRoles, j: int) -> bool:
     """A header line (not a row) that names columns: the header of the next table."""
-    return is_header_line(info, vocab) and not is_row(info) and (
-        info.is_tab or count_header_words(info.text, vocab) >= MIN_COLUMN_NAMES
+    info = roles.infos[j]
+    return roles.header[j] and not roles.row[j] and (
+        info.is_tab or count_header_words(info.text, roles.vocab) >= MIN_COLUMN_NAMES
     )
 
 
-def _starts_next_table(infos: list[LineInfo], start: int, info: LineInfo, vocab: Vocabulary) -> bool:
+def _starts_next_table(roles: LineRoles, start: int, j: int) -> bool:
     """A row line that belongs to the next table: a tab row under space rows, the header of
     years of the next table, or a tab header of other columns printed again."""
+    infos, vocab = roles.infos, roles.vocab
+    info = infos[j]
     if info.is_tab != infos[start].is_tab and not infos[start].is_tab:
         return True
     if is_year_header(info, vocab):
@@ -133,10 +136,11 @@ def _starts_next_table(infos: list[LineInfo], start: int, info: LineInfo, vocab:
     return repeats_header(info, vocab) and not same_columns(info, tab_header_above(infos, start, vocab))
 
 
-def paragraph_header(infos: list[LineInfo], i: int, vocab: Vocabulary) -> tuple[int, int] | None:
+def paragraph_header(roles: LineRoles, i: int) -> tuple[int, int] | None:
     """A header of text columns and years ('Nämndmål Nämndindikator 2021 2022', then 'Mars',
     '2023', 'Önskvärd' … one to a line) whose rows follow as paragraphs, after goal texts.
     Returns (last header line, first row) as indexes."""
+    infos, vocab = roles.infos, roles.vocab
     if not is_year_header(infos[i], vocab):
         return None
     h = i
@@ -157,16 +161,17 @@ def paragraph_header(infos: list[LineInfo], i: int, vocab: Vocabulary) -> tuple[
     while pieces and not names_a_column(infos[pieces[-1]].text, infos[pieces[-2]].text if len(pieces) > 1 else "", vocab):
         pieces.pop()
     h = pieces[-1] if pieces else i
-    first = resumes(infos, h + 1, vocab, reach=FIRST_ROW_REACH)
+    first = resumes(roles, h + 1, reach=FIRST_ROW_REACH)
     if first is None or first == h + 1:
         return None
     return h, first
 
 
-def resumes(infos: list[LineInfo], j: int, vocab: Vocabulary, reach: int = ROW_REACH) -> int | None:
+def resumes(roles: LineRoles, j: int, reach: int = ROW_REACH) -> int | None:
     """In a table whose rows are paragraphs, the row that goes on after label paragraphs
     (wrapped labels, goals, text in value columns) and footnotes, if one does before a header,
     a caption or running text."""
+    infos, vocab = roles.infos, roles.vocab
     seen = 0
     for k in range(j, len(infos)):
         info = infos[k]
@@ -177,13 +182,13 @@ def resumes(infos: list[LineInfo], j: int, vocab: Vocabulary, reach: int = ROW_R
             return None
         if is_footnote(info) or (not info.has_values and follows_footnote(infos, k)):
             continue
-        if is_header_line(info, vocab) and not is_row(info) and names_columns(info, vocab):
+        if roles.header[k] and not roles.row[k] and names_columns(info, vocab):
             return None
         if is_year_header(info, vocab):
             return None  # the header of the next table
-        if is_row(info) and not ends_wrapped_label(infos[k - 1], info):
+        if roles.row[k] and not ends_wrapped_label(infos[k - 1], info):
             return k
-        if is_row(info):
+        if roles.row[k]:
             continue
         if len(info.text.strip()) > MAX_TEXT_BETWEEN_ROWS or is_caption_like(info, vocab):
             return None

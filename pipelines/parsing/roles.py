@@ -16,8 +16,9 @@ The general facts these rules rest on:
 from __future__ import annotations
 
 import re
+from typing import Callable
 
-from .lines import LineInfo, YEAR_RE, count_header_words
+from .lines import LineInfo, YEAR_RE, count_header_words, is_header_line
 from .settings import (
     MAX_LABEL, MAX_LABEL_BEFORE_YEAR, MAX_LABEL_LINE, MAX_MARKED_LABEL, MAX_TAB_LABEL,
     MAX_WORDS_BEFORE_FULL_STOP, MIN_COLUMN_NAMES, MIN_FOOTNOTE_LINE, MIN_FOOTNOTE_WITH_VALUES,
@@ -122,3 +123,29 @@ def next_nonblank(infos: list[LineInfo], j: int) -> int | None:
     while j < len(infos) and infos[j].blank:
         j += 1
     return j if j < len(infos) else None
+
+
+class _Role:
+    """One role of every line, computed the first time it is asked for, then kept."""
+
+    def __init__(self, infos: list[LineInfo], test: Callable[[LineInfo], bool]):
+        self._infos = infos
+        self._test = test
+        self._known: dict[int, bool] = {}
+
+    def __getitem__(self, k: int) -> bool:
+        if k not in self._known:
+            self._known[k] = self._test(self._infos[k])
+        return self._known[k]
+
+
+class LineRoles:
+    """The lines of a report with the roles the table finder asks of each, each computed once
+    per line. A line may hold several roles at once (a row of years also names columns)."""
+
+    def __init__(self, infos: list[LineInfo], vocab: Vocabulary):
+        self.infos = infos
+        self.vocab = vocab
+        self.row = _Role(infos, is_row)  # a line of values that can be a table row
+        self.header = _Role(infos, lambda x: is_header_line(x, vocab))  # a line that names columns
+        self.label = _Role(infos, lambda x: is_label_line(x, vocab))  # a short line of text, no caption

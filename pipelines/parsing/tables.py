@@ -21,6 +21,7 @@ from .lines import LineInfo, analyse_line
 from .model import Row, Table
 from .notes import read_note_column
 from .regions import merge_continued, paragraph_header, starts_table, table_end
+from .roles import LineRoles
 from .row_reader import settle_rows
 from .rows import read_rows
 from .spaced import label_number
@@ -30,11 +31,12 @@ from .words import rejoin_word_breaks
 
 def find_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
     infos = [analyse_line(i + 1, raw) for i, raw in enumerate(lines)]
+    roles = LineRoles(infos, vocab)
     tables: list[Table] = []
     claimed = [False] * len(infos)
     i = 0
     while i < len(infos):
-        found = None if claimed[i] else _table_at(infos, i, vocab, len(tables) + 1)
+        found = None if claimed[i] else _table_at(roles, i, vocab, len(tables) + 1)
         if found is not None:
             table, end = found
             tables.append(table)
@@ -46,17 +48,18 @@ def find_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
     return merge_continued(tables, infos)
 
 
-def _table_at(infos: list[LineInfo], i: int, vocab: Vocabulary, table_no: int) -> tuple[Table, int] | None:
+def _table_at(roles: LineRoles, i: int, vocab: Vocabulary, table_no: int) -> tuple[Table, int] | None:
     """The table that starts at line i, if one does, and the index of its last row."""
+    infos = roles.infos
 
     def candidates():
-        anchor = paragraph_header(infos, i, vocab)
+        anchor = paragraph_header(roles, i)
         if anchor is not None:
             # a header above rows printed as paragraphs: the table starts at its first row
             header_end, first_row = anchor
-            yield first_row, table_end(infos, first_row, vocab, spaced=True), (i, header_end)
-        if starts_table(infos, i, vocab):
-            yield i, table_end(infos, i, vocab), None
+            yield first_row, table_end(roles, first_row, spaced=True), (i, header_end)
+        if starts_table(roles, i):
+            yield i, table_end(roles, i), None
 
     for start, end, header_at in candidates():
         table = _build_table(infos, start, end, vocab, table_no, header_at=header_at)
