@@ -67,7 +67,10 @@ class _RowReader:
     """Reads a table's lines in order; label lines wait in `pending` until a row takes them
     into its label or they become headings."""
 
-    def __init__(self, infos, body, pre, layout: RowLayout, stacked: StackedBlocks, vocab: Vocabulary):
+    def __init__(
+        self, infos: list[LineInfo], body: list[LineInfo], pre: list[LineInfo], layout: RowLayout,
+        stacked: StackedBlocks, vocab: Vocabulary,
+    ):
         self.infos = infos
         self.layout = layout
         self.stacked = stacked

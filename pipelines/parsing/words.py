@@ -18,12 +18,18 @@ from .settings import MIN_BROKEN_PIECE, MIN_BROKEN_PIECES
 from .vocabulary import Vocabulary
 
 
+def breaks_word(left: str, right: str) -> bool:
+    """Does a line ending in `left` break a word that `right` goes on with? A hyphen at the
+    end, then lower case."""
+    return left.endswith("-") and right[:1].islower()
+
+
 def join_label(parts: list[str]) -> str:
     """Join the lines of a wrapped label: 'leveran-' + 'törsfakturor' → 'leverantörsfakturor'."""
     out = ""
     for part in parts:
         part = part.strip()
-        if out.endswith("-") and part[:1].islower() and not out.endswith(" -"):
+        if breaks_word(out, part) and not out.endswith(" -"):  # a dash standing alone breaks no word
             out = out[:-1] + part
         else:
             out = f"{out} {part}".strip()
@@ -45,7 +51,7 @@ def join_hyphenated(lines: list[str], vocab: Vocabulary) -> list[str]:
                 words[k] = w[:-1] + words[k]
             out[-1] = " ".join(words)
             continue
-        if out and out[-1].endswith("-") and s[:1].islower():
+        if out and breaks_word(out[-1], s):
             out[-1] = out[-1][:-1] + s
             continue
         if out and s and " " not in s and s[:1].islower():
@@ -58,6 +64,8 @@ def join_hyphenated(lines: list[str], vocab: Vocabulary) -> list[str]:
 
 
 def broken_words(text: str) -> bool:
+    """A line of column names each broken at a hyphen: the first pieces of a header printed in
+    columns."""
     words = text.split()
     return len(words) >= MIN_BROKEN_PIECES and all(w.endswith("-") and len(w) >= MIN_BROKEN_PIECE for w in words)
 
