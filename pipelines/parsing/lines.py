@@ -1,10 +1,23 @@
-"""One line of report text, read as a possible table row: label, value tokens, gaps."""
+"""One line of report text, read as a possible table row: label, value tokens, gaps.
+
+The general facts these rules rest on:
+- a tab in a line separates cells: the label is the last text cell before the first value,
+  text cells before it are context (a goal, a code);
+- in space text the values are the run of numbers and markers at the end of the line; a sign
+  printed apart from its digits, a percent sign or a footnote mark after a number belong to it;
+- a short text after two values or more is a note (a direction, a decision), not a label;
+- a header line names columns: header words or years, and no value but years.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
 from .numbers import is_marker, is_number_token, leading_marker, parse_number, split_numbers
+from .settings import (
+    MAX_COMPOUND_VALUE, MAX_HEADER_LINE, MAX_NOTE_TOKENS, MAX_YEAR_HEADER_LABEL, MIN_COMPOUND_VALUES,
+    MIN_HEADER_WORD_SHARE, MIN_TAB_HEADER_CELLS, MIN_VALUES_BEFORE_NOTE, SHORT_HEADER_WORDS,
+)
 from .text import strip_markup
 from .vocabulary import Vocabulary
 
@@ -42,7 +55,7 @@ class LineInfo:
             strict = sum(1 for c in self.cells if is_value_cell(c))
             compound = sum(1 for c in self.cells if not is_value_cell(c) and is_compound_value(c))
             # a row of values printed with words ('52%/47%', '15 mkr') when two or more are
-            return strict + (compound if compound >= 2 else 0)
+            return strict + (compound if compound >= MIN_COMPOUND_VALUES else 0)
         return len(self.tokens)
 
     @property
@@ -63,7 +76,7 @@ def is_compound_value(cell: str) -> bool:
     """A short cell that prints a value with words or two values ('8/7', '15 mkr',
     'Mindre än 23', '52%/47%', '38 41 (2021)'): a value cell whose text is kept as printed."""
     c = cell.strip()
-    return bool(c) and len(c) <= 30 and bool(re.search(r"\d", c)) and not YEAR_RE.match(c)
+    return bool(c) and len(c) <= MAX_COMPOUND_VALUE and bool(re.search(r"\d", c)) and not YEAR_RE.match(c)
 
 
 def analyse_line(line_no: int, raw: str) -> LineInfo:
@@ -89,7 +102,7 @@ def _analyse_tab(info: LineInfo) -> LineInfo:
         first_value = next(i for i, c in enumerate(cells) if i > first_value and (is_value_cell(c) or is_compound_value(c)))
     if first_value is not None and not any(is_value_cell(c) for c in cells[first_value:]) and sum(
         is_compound_value(c) for c in cells[first_value:]
-    ) < 2:
+    ) < MIN_COMPOUND_VALUES:
         first_value = None
     head = cells if first_value is None else cells[:first_value]
     text_idx = [i for i, c in enumerate(head) if c]
@@ -160,7 +173,7 @@ def _analyse_space(info: LineInfo, allow_note: bool = True) -> LineInfo:
         gaps.append(s - prev_end)
         prev_end = e
     info.gaps = gaps
-    if info.note and len(info.tokens) < 2:
+    if info.note and len(info.tokens) < MIN_VALUES_BEFORE_NOTE:
         # not a row after all: the words belong to the label
         info.label, info.note = text.strip(), ""
         info.tokens, info.spans, info.gaps = [], [], []
@@ -172,7 +185,7 @@ def _trailing_text(spans: list[tuple[str, int, int]]) -> int:
     """How many tokens at the end of a line are a short note after its numbers
     ('Öka', 'Ej negativ', 'Beslut KF 2022-11-22, § 370'): at most six tokens, starting with a
     word that is not a unit, after two printed values or more."""
-    for k in range(1, min(6, len(spans) - 1) + 1):
+    for k in range(1, min(MAX_NOTE_TOKENS, len(spans) - 1) + 1):
         first = spans[len(spans) - k][0]
         before = spans[len(spans) - k - 1][0]
         if (
@@ -191,7 +204,7 @@ def _trailing_text(spans: list[tuple[str, int, int]]) -> int:
                 break
             run.insert(0, t)
         numbers = [t for t in run if is_number_token(t)]
-        if len(split_numbers(numbers)) + (len(run) - len(numbers)) >= 2:
+        if len(split_numbers(numbers)) + (len(run) - len(numbers)) >= MIN_VALUES_BEFORE_NOTE:
             return k
         return 0
     return 0
@@ -212,10 +225,10 @@ def is_header_line(info: LineInfo, vocab: Vocabulary) -> bool:
         if any(not YEAR_RE.match(c.strip()) for c in numbers):
             return False
         # a tab line of two or more cells with no value but years names columns
-        return len(texts) + len(numbers) >= 2
+        return len(texts) + len(numbers) >= MIN_TAB_HEADER_CELLS
     if info.has_values and not info.only_years():
         return False
-    if info.only_years() and (not info.label or _has_header_word(info.label, vocab) or len(info.label) < 40):
+    if info.only_years() and (not info.label or _has_header_word(info.label, vocab) or len(info.label) < MAX_YEAR_HEADER_LABEL):
         return True
     text = info.text.strip()
     if re.search(r"\w:\s+\w", text):
@@ -225,7 +238,9 @@ def is_header_line(info: LineInfo, vocab: Vocabulary) -> bool:
     # a header names columns: mostly header words and years, not running text
     if text.endswith((".", ",")) and len(words) > 1:
         return False  # the end of a sentence
-    return len(text) <= 100 and n_header > 0 and (len(words) <= 4 or n_header / len(words) >= 0.4)
+    return len(text) <= MAX_HEADER_LINE and n_header > 0 and (
+        len(words) <= SHORT_HEADER_WORDS or n_header / len(words) >= MIN_HEADER_WORD_SHARE
+    )
 
 
 def _has_header_word(text: str, vocab: Vocabulary) -> bool:

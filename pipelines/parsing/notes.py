@@ -4,16 +4,19 @@ Annual reports print a 'Not' column: a row may carry the number of the note that
 Note numbers are integers of one or two digits (sometimes with a letter: '3A'), never signed,
 and they rise down the table. A table with two blocks of columns (kommunen, koncernen) prints
 a 'Not' column before each block. Printed before an amount of three digits or fewer, a note
-looks like a thousands group ('1 421,3' is note 1 and 421,3): then the readings of the row are
-weighed, and the one whose notes rise in order with the notes of the rows around it is kept.
+looks like a thousands group (a note 1 before 421,3 prints as '1 421,3'): then the readings of
+the row are weighed, and the one whose notes rise in order with the notes of the rows around it
+is kept. The header names the note column with a word of its own, which is no column name.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 
+from .header import segment_header
 from .lines import LineInfo
 from .numbers import group_thousands, split_numbers
+from .settings import NO_COLUMN_LIMIT
 from .vocabulary import Vocabulary
 
 NOTE_RE = re.compile(r"^\d{1,2}[A-Za-z]?$")
@@ -184,3 +187,21 @@ def strip_notes(rows: list[LineInfo], n_notes: int, n_cols: int) -> dict[int, Li
             gaps=gaps,
         )
     return out
+
+
+def read_note_column(infos, start, end, vocab, caption_info, between, header_infos):
+    """A table whose header names a note column ('Not'): its rows read without their note
+    references, its header without the word (see notes.py). Returns the lines so read."""
+    heads = ([caption_info] if caption_info else []) + between + header_infos
+    n_notes = count_note_columns([h.text for h in heads], vocab)
+    if not n_notes:
+        return infos, caption_info, between, header_infos
+    plain = lambda h: replace(h, text=without_note_words(h.text, vocab)) if h is not None else None  # noqa: E731
+    header_infos = [plain(h) for h in header_infos]
+    _, columns = segment_header([h.text for h in header_infos], NO_COLUMN_LIMIT, vocab)
+    if not columns:
+        return infos, caption_info, between, header_infos
+    rows = [x for x in infos[start : end + 1] if x.tokens]
+    read = strip_notes(rows, n_notes, len(columns))
+    infos = [read.get(x.line_no, x) for x in infos]
+    return infos, plain(caption_info), [plain(b) for b in between], header_infos

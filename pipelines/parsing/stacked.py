@@ -1,25 +1,28 @@
-"""Values printed in column groups under paragraph labels (PDF text of a table whose cells
-were laid out one under the other).
+"""Values printed one under the other (PDF text of a table whose cells were laid out in
+columns, read column by column): the labels first, then one group of values per column.
 
-The labels come first, one paragraph a row; then one group of values per column, the groups
-separated by an empty line. Inside a group, the values of different rows are separated by
-lines of spaces, and values on consecutive lines belong to consecutive rows of one paragraph
-('Nyttjandegrad / hemtjänst tätort / glesbygd' with '59%' and '47%': two rows):
+The general facts these rules rest on:
+- the labels come first, one line or one paragraph a row; then one group of values per
+  column, the groups separated by an empty line; the i-th value of a group belongs to the
+  i-th row, so every full group has as many values as there are rows;
+- inside a group, the values of rows whose labels are paragraphs are separated by lines of
+  spaces, and values on consecutive lines belong to consecutive rows of one paragraph (its
+  last lines are rows of their own); items of a dash list are one row each;
+- when there are more label lines than values in a group, the label lines before the rows
+  are headings;
+- a stray empty line may break a column in two: two short groups that together hold no more
+  values than a full one are one column.
 
-    Nyttjandegrad           59%        60%
-    hemtjänst tätort        47%        46%
-    glesbygd                ...
-    ␠                       ␠
-    Andel arbetade          19%        17%
-    timmar timavlönade
-
-Pure functions over analysed lines; the table reader turns the result into rows.
+Pure functions over analysed lines; the row reader turns the result into rows.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .lines import LineInfo
+from .numbers import split_numbers
+from .settings import MAX_STACKED_LABEL, MIN_STACKED_GROUPS
+from .words import join_label
 
 
 @dataclass
@@ -145,3 +148,97 @@ def stacked_paragraph_rows(lines: list[LineInfo]) -> list[StackedRow]:
                 rows.append(StackedRow(label, cells))
         i = after
     return rows
+
+
+@dataclass
+class StackedBlocks:
+    rows: dict  # label line_no -> (label LineInfo, [(col_no, value LineInfo)])
+    skip: set
+
+
+def stacked_blocks(body: list[LineInfo], pre: list[LineInfo], span: list[LineInfo]) -> StackedBlocks:
+    """The table's values printed one under the other: rows whose labels are paragraphs
+    (stacked_paragraph_rows), then blocks of k label lines with no numbers followed by groups
+    of unlabeled one-value lines separated by blank lines, group j being column j and the i-th
+    value of a group belonging to the i-th label. `pre` are the label lines above the table's
+    first row, `span` all its lines from the first of them."""
+    result = StackedBlocks({}, set())
+    for found in stacked_paragraph_rows(span):
+        key = found.label_lines[0].line_no
+        text = join_label([x.text.strip() for x in found.label_lines])
+        result.rows[key] = (LineInfo(key, text), found.cells)
+        result.skip.update(x.line_no for x in found.label_lines[1:])
+        result.skip.update(v.line_no for _, v in found.cells)
+    _add_label_line_blocks(result, list(pre) + [b for b in body if b.line_no not in {p.line_no for p in pre}])
+    return result
+
+
+def _add_label_line_blocks(result: StackedBlocks, lines: list[LineInfo]) -> None:
+    """Blocks of one-line labels then groups of one-value lines, read into `result` where
+    their values are not taken already."""
+    taken = set(result.skip) | set(result.rows)
+    i = 0
+    while i < len(lines):
+        labels, j = _label_lines(lines, i)
+        groups, k = _value_groups(lines, j)
+        k_rows = max((len(g) for g in groups), default=0)
+        if len(groups) >= MIN_STACKED_GROUPS and 1 <= k_rows <= len(labels) and len(groups[0]) == k_rows and not any(
+            v.line_no in taken for g in groups for v in g
+        ):
+            # the last k label lines are the rows; label lines before them are headings
+            for idx, label in enumerate(labels[len(labels) - k_rows :]):
+                cells = [(col + 1, g[idx]) for col, g in enumerate(groups) if idx < len(g)]
+                result.rows[label.line_no] = (label, cells)
+            for g in groups:
+                result.skip.update(v.line_no for v in g)
+            i = k
+        else:
+            i = max(j, i + 1)
+
+
+def _label_lines(lines: list[LineInfo], i: int) -> tuple[list[LineInfo], int]:
+    """The short label lines with no numbers from i on (blank lines between them), and the
+    index after them."""
+    labels = []
+    j = i
+    while j < len(lines) and (lines[j].blank or (not lines[j].has_values and len(lines[j].text.strip()) <= MAX_STACKED_LABEL)):
+        if not lines[j].blank:
+            labels.append(lines[j])
+        j += 1
+    return labels, j
+
+
+def _value_groups(lines: list[LineInfo], k: int) -> tuple[list[list[LineInfo]], int]:
+    """From k on: groups of lines of one bare value, separated by blank lines (a column
+    broken by a stray blank line joined again), and the index after the last."""
+    groups: list[list[LineInfo]] = []
+    current: list[LineInfo] = []
+    while k < len(lines):
+        info = lines[k]
+        if info.blank:
+            if current:
+                groups.append(current)
+                current = []
+        elif info.has_values and not info.is_tab and not info.label and len(split_numbers(info.tokens)) == 1:
+            current.append(info)
+        else:
+            break
+        k += 1
+    if current:
+        groups.append(current)
+    return _merge_short_groups(groups), k
+
+
+def _merge_short_groups(groups: list[list[LineInfo]]) -> list[list[LineInfo]]:
+    """A stacked column broken by a stray blank line ([4,5 4,3 9,7] [IU IU] under five labels
+    whose other columns print five values) is one column."""
+    if not groups:
+        return groups
+    k = max(len(g) for g in groups)
+    merged: list[list[LineInfo]] = []
+    for g in groups:
+        if merged and len(merged[-1]) < k and len(merged[-1]) + len(g) <= k:
+            merged[-1] = merged[-1] + g
+        else:
+            merged.append(g)
+    return merged

@@ -1,0 +1,128 @@
+"""How many value columns a table has, and what the header calls them.
+
+The general facts these rules rest on:
+- most rows of a table print one value per column, so the count most rows print is the
+  column count; of two counts equally common, the larger wins (a row may leave cells blank,
+  it does not print extra ones);
+- a header may name more columns than most rows print: rows printed as paragraphs often leave
+  cells blank, and in space text the spaces inside numbers can hide cells; the header's count
+  wins when the rows are paragraphs, or when most rows can be read as that many cells;
+- in a tab table every row's cells are columns: the widest row sets the count, and a tab
+  header's last cells name the value columns, the cells before them the stub;
+- the names may begin on the line above the header (names broken over two lines at a hyphen),
+  or after the unit of a caption printed right above the header;
+- fragments printed between the caption and the header belong to the stub.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .header import after_unit, segment_header
+from .lines import LineInfo
+from .numbers import groupings, split_numbers
+from .roles import is_row
+from .settings import MIN_FITTING_SHARE, NO_COLUMN_LIMIT
+from .tab import tab_header_names
+from .vocabulary import Vocabulary
+from .words import broken_words
+
+
+@dataclass
+class Columns:
+    n_cols: int
+    headers: list[str]  # as segmented; empty when the table has no header
+    stub: str | None  # the header text before the column names, with fragments above it
+    caption: LineInfo | None  # the caption, unless its line began the column names
+    between: list[LineInfo]  # fragments between caption and header left to the stub
+
+
+def value_counts(body: list[LineInfo]) -> list[int]:
+    """How many values each row prints: the cells of a tab row, the fewest numbers a space row
+    reads as (a line of one bare number says nothing)."""
+    counts = []
+    for info in body:
+        if is_row(info):
+            if info.is_tab:
+                counts.append(len(info.cells))
+            elif info.label or len(info.tokens) > 1:
+                counts.append(len(split_numbers(info.tokens)))
+    return counts
+
+
+def most_common_count(counts: list[int]) -> int:
+    """The count most rows print (ties: the larger); 0 with no row."""
+    freq = Counter(c for c in counts if c >= 1)
+    return max(freq.items(), key=lambda kv: (kv[1], kv[0]))[0] if freq else 0
+
+
+def _widest_tab_row(body: list[LineInfo], n: int) -> int:
+    return max([n] + [len(i.cells) for i in body if is_row(i)])
+
+
+def read_columns(
+    body: list[LineInfo], caption: LineInfo | None, between: list[LineInfo], header: list[LineInfo],
+    vocab: Vocabulary, under_years: bool, tab: bool,
+) -> Columns:
+    """The table's columns from its rows (`body`) and its header zone."""
+    counts = value_counts(body)
+    n = most_common_count(counts)
+    stub, headers = None, []
+    if header and header[-1].is_tab:
+        stub, headers = tab_header_names(header[-1], _widest_tab_row(body, n))
+    elif header:
+        text, caption, between = _header_text(header, caption, between, vocab)
+        n = _space_column_count(text, body, n, counts, under_years, vocab)
+        stub, headers = segment_header(text, n, vocab)
+        stub = stub or None
+    n_cols = n
+    if not tab and headers and len(headers) != n:
+        if any(c == len(headers) for c in counts) or len(headers) > n:
+            n_cols = len(headers)
+    if tab:
+        n_cols = _widest_tab_row(body, n)
+        if headers and len(headers) < n_cols:
+            headers = headers + [""] * (n_cols - len(headers))
+    if between:
+        extra = " ".join(b.text.strip() for b in between)
+        stub = f"{extra} {stub}".strip() if stub else extra
+    return Columns(n_cols, headers, stub, caption, between)
+
+
+def _header_text(
+    header: list[LineInfo], caption: LineInfo | None, between: list[LineInfo], vocab: Vocabulary
+) -> tuple[list[str], LineInfo | None, list[LineInfo]]:
+    """The text lines of a space header, with the line right above when it begins the column
+    names; the caption and the fragments left above."""
+    text = [h.text for h in header]
+    above = between[-1] if between else caption
+    if above is not None and header[0].line_no - above.line_no == 1 and broken_words(above.text):
+        # the first pieces of column names broken over two header lines
+        text.insert(0, above.text)
+        if between:
+            between = between[:-1]
+        else:
+            caption = None
+    elif caption is not None and header[0].line_no - caption.line_no == 1:
+        rest = after_unit(caption.text, vocab)
+        if rest and any(vocab.is_header_word(w) for w in rest.split()):
+            text.insert(0, rest)
+    return text, caption, between
+
+
+def _space_column_count(
+    text: list[str], body: list[LineInfo], n: int, counts: list[int], under_years: bool, vocab: Vocabulary
+) -> int:
+    """The column count of a table with a space header: the rows' count, unless the header
+    names more columns and the rows allow that many."""
+    _, wide = segment_header(text, NO_COLUMN_LIMIT, vocab)
+    guess = max(n, 1)
+    if under_years and len(wide) >= max(counts, default=0):
+        # rows of paragraphs often print fewer values than the header names
+        return len(wide)
+    if len(wide) > guess:
+        tokens = [i.tokens for i in body if is_row(i) and not i.is_tab]
+        fits = sum(1 for t in tokens if groupings(t, len(wide), limit=1))  # can be read so
+        if tokens and fits >= MIN_FITTING_SHARE * len(tokens):
+            return len(wide)
+    return guess

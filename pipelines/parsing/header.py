@@ -1,0 +1,211 @@
+"""The header above a table's rows: its caption, its stub and the names of its value columns.
+
+The general facts these rules rest on:
+- above the first row stand, from the bottom up: label lines that head the first rows, the
+  header lines that name the columns (header words of the vocabulary, or years), short
+  fragments of the header or its stub, and a caption that names the table and often its unit;
+- a tab header is one line; a header in space text may be broken over several lines, and a
+  column name printed over two or three (a measure, a period, a year one under the other);
+- in space text a column name starts with a measure word or a prefix word, with a month after a
+  year or a month, or with a year after a year; the words before the first name are the stub;
+- a line of years or header words under complete names adds to each name in order;
+- a caption is a short line, not running text; one that names an amount unit is a caption even
+  right above the header, and the words after its unit may name columns.
+"""
+from __future__ import annotations
+
+import re
+
+from .lines import LineInfo, YEAR_RE, count_header_words, is_header_line
+from .roles import is_caption_like, is_label_line
+from .settings import (
+    MAX_CAPTION, MAX_CAPTION_WORDS, MAX_PRE_ROW_LABELS, MAX_STUB_PIECE, MAX_STUB_PIECES,
+    MAX_UNMARKED_CAPTION, MIN_SUB_ROW_WORDS,
+)
+from .vocabulary import Vocabulary
+from .words import join_hyphenated
+
+
+def header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary, header_at: tuple[int, int] | None = None):
+    """Walk up from the first row: pre-row label lines, header lines, caption.
+
+    Returns (caption_info, between_lines, header_lines, pre_row_lines)."""
+    if header_at is not None:
+        return _zone_of_year_header(infos, start, header_at)
+    j, pre = _pre_row_labels(infos, start, vocab)
+    if j < 0 or not is_header_line(infos[j], vocab):
+        # no header: the label lines above are caption candidates, not rows
+        return _caption_without_header(infos, start), [], [], []
+    j, header, between = _header_lines(infos, j, vocab)
+    caption, between = _caption_above(infos, j, between, header, vocab)
+    return caption, between, header, list(reversed(pre))
+
+
+def _nonblank_above(infos: list[LineInfo], k: int) -> int:
+    """The index of the first non-blank line at k or above it, -1 if none."""
+    while k >= 0 and infos[k].blank:
+        k -= 1
+    return k
+
+
+def _zone_of_year_header(infos: list[LineInfo], start: int, header_at: tuple[int, int]):
+    """The zone of a header of years found above rows printed as paragraphs: its lines, the
+    lines between it and the first row, and the caption right above it."""
+    first, last = header_at
+    header = [x for x in infos[first : last + 1] if not x.blank]
+    pre = [x for x in infos[last + 1 : start] if not x.blank]
+    k = _nonblank_above(infos, first - 1)
+    caption = infos[k] if k >= 0 and captionable(infos[k]) and not infos[k].has_values else None
+    return caption, [], header, pre
+
+
+def _pre_row_labels(infos: list[LineInfo], start: int, vocab: Vocabulary) -> tuple[int, list[LineInfo]]:
+    """The label lines above the first row (bottom up), and the index where they stop."""
+    j = start - 1
+    pre: list[LineInfo] = []
+    while j >= 0 and (infos[j].blank or (is_label_line(infos[j], vocab) and not is_header_line(infos[j], vocab))):
+        if not infos[j].blank:
+            pre.append(infos[j])
+        if len(pre) > MAX_PRE_ROW_LABELS:
+            break
+        j -= 1
+    return j, pre
+
+
+def _caption_without_header(infos: list[LineInfo], start: int) -> LineInfo | None:
+    """A table with no header: the short line right above its first row is its caption."""
+    k = _nonblank_above(infos, start - 1)
+    if k >= 0 and not infos[k].has_values and len(infos[k].text.strip()) <= MAX_CAPTION:
+        return infos[k]
+    return None
+
+
+def _header_lines(infos: list[LineInfo], j: int, vocab: Vocabulary) -> tuple[int, list[LineInfo], list[LineInfo]]:
+    """From the header line at j upwards: the header lines (short fragments between them
+    included), the short fragments above the top one, and the index where the walk stopped."""
+    header: list[LineInfo] = []
+    pending: list[LineInfo] = []
+    while j >= 0:
+        info = infos[j]
+        if info.blank:
+            j -= 1
+            continue
+        if is_header_line(info, vocab) and (info.is_tab or not is_caption_like(info, vocab)):
+            header = [info] + pending + header
+            pending = []
+        elif (
+            not info.has_values
+            and len(info.text.strip()) <= MAX_STUB_PIECE
+            and not info.text.strip().endswith(".")
+            and not is_caption_like(info, vocab)
+        ):
+            pending.insert(0, info)
+            if len(pending) > MAX_STUB_PIECES:
+                break
+        else:
+            break
+        if info.is_tab:
+            j -= 1
+            break
+        j -= 1
+    return j, header, pending
+
+
+def _caption_above(
+    infos: list[LineInfo], j: int, between: list[LineInfo], header: list[LineInfo], vocab: Vocabulary
+) -> tuple[LineInfo | None, list[LineInfo]]:
+    """What is above the header: short fragments (`between`, the stub), then the caption. A
+    line naming a unit is the caption; else the top fragment is; else a short line above."""
+    k = _nonblank_above(infos, j)
+    caption = None
+    if k >= 0 and not captionable(infos[k]):
+        k = -1
+    if k >= 0 and is_caption_like(infos[k], vocab) and not infos[k].has_values:
+        caption = infos[k]
+    elif between:
+        caption, between = between[0], between[1:]
+    elif k >= 0 and not infos[k].has_values and len(infos[k].text.strip()) <= MAX_UNMARKED_CAPTION:
+        caption = infos[k]
+    if caption is not None and header and header[0].is_tab and caption.is_tab:
+        caption = None
+    return caption, between
+
+
+def captionable(info: LineInfo) -> bool:
+    """A caption is a short line, not a line of running text."""
+    t = info.text.strip()
+    return bool(t) and len(t) <= MAX_CAPTION and not t.endswith("-") and len(t.split()) <= MAX_CAPTION_WORDS
+
+
+def segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[str, list[str]]:
+    """Split header text (space layout) into a stub and one header per value column."""
+    lines = join_hyphenated(lines, vocab)
+    primary: list[list[str]] = []
+    sub_rows: list[list[str]] = []
+    stub: list[str] = []
+    for line in lines:
+        words = line.split()
+        if not words:
+            continue
+        if len(primary) >= n_cols and len(words) >= MIN_SUB_ROW_WORDS and (
+            all(YEAR_RE.match(w) for w in words) or all(vocab.is_header_word(w) for w in words)
+        ):
+            sub_rows.append(words)
+            continue
+        if len(primary) < n_cols and len(words) >= MIN_SUB_ROW_WORDS and all(YEAR_RE.match(w) for w in words) and primary:
+            # a row of years under headers that are complete
+            sub_rows.append(words)
+            continue
+        for w in words:
+            cur = primary[-1] if primary else None
+            only_prefix = cur is not None and all(vocab.is_prefix_word(x) for x in cur)
+            starts = (
+                (vocab.is_measure_word(w) and not only_prefix)
+                or (vocab.is_prefix_word(w) and not only_prefix)
+                or (vocab.is_month_word(w) and (cur is None or _has_year_or_month(cur, vocab)))
+                or bool(YEAR_RE.match(w) and (cur is None or _has_year(cur)))
+            )
+            if starts:
+                primary.append([w])
+            elif primary:
+                primary[-1].append(w)
+            else:
+                stub.append(w)
+    headers = [" ".join(p) for p in primary]
+    # distribute sub-rows left-aligned
+    for row in sub_rows:
+        for k, w in enumerate(row):
+            if k < len(headers):
+                headers[k] = f"{headers[k]} {w}"
+    if len(headers) > n_cols:
+        headers = headers[:n_cols - 1] + [" ".join(headers[n_cols - 1:])]
+    return " ".join(stub), headers
+
+
+def after_unit(text: str, vocab: Vocabulary) -> str:
+    """The words of a caption line after its unit ('Belopp mnkr Beslutad' -> 'Beslutad')."""
+    low = text.lower()
+    for word, _ in vocab.units:
+        m = re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", low)
+        if m:
+            return text[m.end():].strip()
+    return ""
+
+
+def _has_year(words: list[str]) -> bool:
+    return any(YEAR_RE.match(w) for w in words)
+
+
+def _has_year_or_month(words: list[str], vocab: Vocabulary) -> bool:
+    return any(YEAR_RE.match(w) or vocab.is_month_word(w) for w in words)
+
+
+def names_a_column(piece: str, before: str, vocab: Vocabulary) -> bool:
+    """A piece of a header broken one word a line: a header word, a year, '/värde', or the
+    end of a word broken above ('Målvä' 'rde')."""
+    t = piece.strip()
+    last = before.split()[-1] if before.split() else ""
+    return (
+        count_header_words(t, vocab) > 0 or t.startswith("/")
+        or (t[:1].islower() and vocab.is_measure_word(last.rstrip("-") + t))
+    )

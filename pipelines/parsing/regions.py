@@ -1,0 +1,222 @@
+"""Where a table starts and ends in the lines of a report, and tables continued after a break.
+
+The general facts these rules rest on:
+- a table starts at a line of two values or more, or at a line of one value right under a
+  header; values printed one under the other start after their label lines, under a header;
+- rows follow one another, possibly with a blank line between each (as PDF text often prints
+  them), wrapped label lines and headings; the header of other columns, a wide gap with no row
+  soon after it, or running text ends the table;
+- rows printed as paragraphs (labels of several lines, goals, text in value columns,
+  footnotes at a page foot) leave text between rows that does not end the table;
+- a header of text columns, then years, may stand above rows printed as paragraphs, after the
+  goal texts, with its column names broken one word a line;
+- a table that crosses a page break prints its header again after the page furniture: the
+  same columns after a short gap of short lines with no values are the same table.
+"""
+from __future__ import annotations
+
+from .header import names_a_column
+from .lines import LineInfo, count_header_words
+from .model import Table
+from .roles import (
+    LineRoles, ends_wrapped_label, follows_footnote, is_caption_like, is_footnote, is_year_header,
+    names_columns, next_nonblank,
+)
+from .settings import (
+    FIRST_ROW_REACH, LABEL_AFTER_GAP, MAX_CONTINUATION_GAP, MAX_CONTINUATION_TEXT, MAX_HEADER_PIECE,
+    MAX_HEADER_PIECE_WORDS, MAX_STACKED_LABEL, MAX_STACKED_LABELS, MAX_TEXT_BETWEEN_ROWS, MIN_COLUMN_NAMES,
+    MIN_ROW_PAIRS, MIN_SPACED_SHARE, MIN_VALUES_WITHOUT_HEADER, PARAGRAPH_HEADER_REACH, ROW_AFTER_GAP,
+    ROW_AFTER_LABEL, ROW_REACH, TABLE_ROW_REACH, WIDE_GAP,
+)
+from .tab import repeats_header, same_columns, tab_header_above
+
+
+def starts_table(roles: LineRoles, i: int) -> bool:
+    """Does a table start at line i?"""
+    infos = roles.infos
+    info = infos[i]
+    if not roles.row[i] or roles.header[i]:
+        return False
+    if info.n_values >= MIN_VALUES_WITHOUT_HEADER:
+        return True
+    # stacked values: label lines, then one value a line, under a header
+    j = i - 1
+    labels = 0
+    while j >= 0 and (infos[j].blank or (not infos[j].has_values and not roles.header[j]
+                                         and len(infos[j].text.strip()) <= MAX_STACKED_LABEL)):
+        labels += 0 if infos[j].blank else 1
+        j -= 1
+    if not info.label and 1 <= labels <= MAX_STACKED_LABELS and j >= 0 and roles.header[j]:
+        return True
+    # a single value needs a header right above
+    j = i - 1
+    while j >= 0 and infos[j].blank:
+        j -= 1
+    return j >= 0 and roles.header[j] and infos[j].is_tab == info.is_tab
+
+
+def table_end(roles: LineRoles, start: int, spaced: bool = False) -> int:
+    """The index of the last row of the table whose first row is at `start`; with `spaced`,
+    the table starts out as one whose rows are paragraphs (under a header of years)."""
+    infos = roles.infos
+    last_row = start
+    blanks = 0
+    # row pairs separated by a blank line, of all row pairs so far (a table under a header of
+    # years starts out as one whose rows are paragraphs)
+    spaced_pairs, pairs = (MIN_ROW_PAIRS, MIN_ROW_PAIRS) if spaced else (0, 0)
+
+    def rows_are_paragraphs() -> bool:
+        return pairs >= MIN_ROW_PAIRS and spaced_pairs >= MIN_SPACED_SHARE * pairs
+
+    j = start + 1
+    while j < len(infos):
+        info = infos[j]
+        if rows_are_paragraphs() and not info.blank and not roles.row[j] and (
+            blanks >= WIDE_GAP or not roles.label[j]
+        ):
+            # rows printed as paragraphs: text between them does not end the table
+            nxt = resumes(roles, j, reach=TABLE_ROW_REACH)
+            if nxt is None:
+                break
+            j = nxt
+            continue
+        if info.blank:
+            blanks += 1
+            if blanks >= WIDE_GAP and not rows_are_paragraphs() and not _row_after_gap(roles, j):
+                break
+        elif _names_new_columns(roles, j):
+            break
+        elif roles.row[j]:
+            if _starts_next_table(roles, start, j):
+                break
+            if ends_wrapped_label(infos[j - 1], info):
+                j += 1  # text that ends in a year ('… prognos för helår 2023'), not a row
+                continue
+            spaced_pairs += any(infos[k].blank for k in range(last_row + 1, j))
+            pairs += 1
+            last_row = j
+            blanks = 0
+        elif roles.label[j]:
+            blanks = 0
+        else:
+            break
+        j += 1
+    return last_row
+
+
+def _row_after_gap(roles: LineRoles, j: int) -> bool:
+    """After a wide gap that reaches line j, a row soon (after a wrapped label or a heading,
+    perhaps): the gap does not end the table."""
+    nxt = next_nonblank(roles.infos, j)
+    if nxt is not None and nxt - j <= LABEL_AFTER_GAP and roles.label[nxt]:
+        # a wrapped label or a heading, then a row
+        after = next_nonblank(roles.infos, nxt + 1)
+        if after is not None and after - nxt <= ROW_AFTER_LABEL and roles.row[after]:
+            nxt = after
+    return not (nxt is None or nxt - j > ROW_AFTER_GAP or not roles.row[nxt] or roles.header[nxt])
+
+
+def _names_new_columns(roles: LineRoles, j: int) -> bool:
+    """A header line (not a row) that names columns: the header of the next table."""
+    info = roles.infos[j]
+    return roles.header[j] and not roles.row[j] and (
+        info.is_tab or count_header_words(info.text, roles.vocab) >= MIN_COLUMN_NAMES
+    )
+
+
+def _starts_next_table(roles: LineRoles, start: int, j: int) -> bool:
+    """A row line that belongs to the next table: a tab row under space rows, the header of
+    years of the next table, or a tab header of other columns printed again."""
+    infos, vocab = roles.infos, roles.vocab
+    info = infos[j]
+    if info.is_tab != infos[start].is_tab and not infos[start].is_tab:
+        return True
+    if is_year_header(info, vocab):
+        return True
+    return repeats_header(info, vocab) and not same_columns(info, tab_header_above(infos, start, vocab))
+
+
+def paragraph_header(roles: LineRoles, i: int) -> tuple[int, int] | None:
+    """A header of text columns and years ('Nämndmål Nämndindikator 2021 2022', then 'Mars',
+    '2023', 'Önskvärd' … one to a line) whose rows follow as paragraphs, after goal texts.
+    Returns (last header line, first row) as indexes."""
+    infos, vocab = roles.infos, roles.vocab
+    if not is_year_header(infos[i], vocab):
+        return None
+    h = i
+    k = i + 1
+    while k < len(infos) and k - i <= PARAGRAPH_HEADER_REACH:
+        t = infos[k].text.strip()
+        if infos[k].blank:
+            k += 1
+            continue
+        if infos[k].is_tab or len(t) > MAX_HEADER_PIECE or len(t.split()) > MAX_HEADER_PIECE_WORDS or (infos[k].has_values and not infos[k].only_years()):
+            break
+        if k + 1 < len(infos) and len(infos[k + 1].text.strip()) > MAX_HEADER_PIECE and not t[:1].islower():
+            break  # the first line of a paragraph, not a piece of the header ('rde' of 'Målvä' is)
+        h = k
+        k += 1
+    # pieces after the last one that names a column belong to the text below ('En', 'Klimateffektiv')
+    pieces = [k for k in range(i + 1, h + 1) if not infos[k].blank]
+    while pieces and not names_a_column(infos[pieces[-1]].text, infos[pieces[-2]].text if len(pieces) > 1 else "", vocab):
+        pieces.pop()
+    h = pieces[-1] if pieces else i
+    first = resumes(roles, h + 1, reach=FIRST_ROW_REACH)
+    if first is None or first == h + 1:
+        return None
+    return h, first
+
+
+def resumes(roles: LineRoles, j: int, reach: int = ROW_REACH) -> int | None:
+    """In a table whose rows are paragraphs, the row that goes on after label paragraphs
+    (wrapped labels, goals, text in value columns) and footnotes, if one does before a header,
+    a caption or running text."""
+    infos, vocab = roles.infos, roles.vocab
+    seen = 0
+    for k in range(j, len(infos)):
+        info = infos[k]
+        if info.blank:
+            continue
+        seen += 1
+        if seen > reach:
+            return None
+        if is_footnote(info) or (not info.has_values and follows_footnote(infos, k)):
+            continue
+        if roles.header[k] and not roles.row[k] and names_columns(info, vocab):
+            return None
+        if is_year_header(info, vocab):
+            return None  # the header of the next table
+        if roles.row[k] and not ends_wrapped_label(infos[k - 1], info):
+            return k
+        if roles.row[k]:
+            continue
+        if len(info.text.strip()) > MAX_TEXT_BETWEEN_ROWS or is_caption_like(info, vocab):
+            return None
+    return None
+
+
+def merge_continued(tables: list[Table], infos: list[LineInfo]) -> list[Table]:
+    """Join a table to the one before it when it repeats the same column headers after a
+    short gap (a page break or a block caption): it is the same table continued."""
+    merged: list[Table] = []
+    for t in tables:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.headers == t.headers and prev.layout == t.layout and not all(
+            h.startswith("Kolumn ") for h in t.headers
+        ):
+            gap = [infos[k] for k in range(prev.last_line, t.first_line - 1) if not infos[k].blank]
+            if len(gap) <= MAX_CONTINUATION_GAP and all(
+                len(g.text.strip()) <= MAX_CONTINUATION_TEXT and not g.has_values for g in gap
+            ):
+                offset = len(prev.rows)
+                for r in t.rows:
+                    r.row_no += offset
+                prev.rows.extend(t.rows)
+                prev.last_line = t.last_line
+                if prev.kind == "other":
+                    prev.kind = t.kind
+                continue
+        merged.append(t)
+    for k, t in enumerate(merged, 1):
+        t.table_no = k
+    return merged
