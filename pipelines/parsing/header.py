@@ -164,6 +164,8 @@ def segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[st
                 or (vocab.is_prefix_word(w) and not only_prefix)
                 or (vocab.is_month_word(w) and (cur is None or _has_year_or_month(cur, vocab)))
                 or bool(YEAR_RE.match(w) and (cur is None or _has_year(cur)))
+                # 'Intäkter 2020 Intäkter 2021': a flow word names a column of its own
+                or (vocab.is_flow_word(w) and (cur is None or _has_year(cur) or any(vocab.is_flow_word(x) for x in cur)))
             )
             if starts:
                 primary.append([w])

@@ -28,6 +28,12 @@ class Vocabulary:
     section_markers: tuple[str, ...] = ()
     money_units: frozenset[str] = frozenset()
     note_words: tuple[str, ...] = ()
+    flow_words: tuple[str, ...] = ()
+
+    def is_flow_word(self, word: str) -> bool:
+        """A word that names what a column counts ('Intäkter', 'Kostnader')."""
+        w = word.lower().strip(".,:;()*")
+        return any(w == m or (w.startswith(m) and w[len(m):] in INFLECTIONS) for m in self.flow_words)
 
     def is_note_word(self, word: str) -> bool:
         """The header of a column of note references ('Not', 'Noter')."""
@@ -80,4 +86,5 @@ def load_vocabulary(seeds_dir: str | None = None) -> Vocabulary:
         section_markers=tuple(r["marker"].lower() for r in _rows(seeds, "section_markers.csv")),
         money_units=frozenset(r["unit"] for r in _rows(seeds, "unit_scales.csv") if r["sek_per_unit"]),
         note_words=tuple(r["word"] for r in cols if r["kind"] == "note"),
+        flow_words=tuple(r["word"] for r in cols if r["kind"] == "flow"),
     )

@@ -51,7 +51,7 @@ per_column as (
         table_no,
         col_no,
         arg_min(value, position) filter (where kind in ('measure', 'prefix')) as measure,
-        arg_max(value, position) filter (where kind = 'measure' and value in ('expenditure', 'income', 'net')) as flow,
+        arg_max(value, position) filter (where kind in ('measure', 'flow') and value in ('expenditure', 'income', 'net')) as flow,
         max(try_cast(value as integer)) filter (where kind = 'month') as month_named,
         bool_or(kind = 'period' and value = 'full_year') as says_full_year,
         bool_or(kind = 'period' and value = 'previous_year') as says_previous_year
