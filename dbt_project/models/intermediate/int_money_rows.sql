@@ -65,19 +65,20 @@ labelled as (
 classified as (
     select
         labelled.*,
+        -- the seed row_classes pattern the label matches (the shortest, when several do)
         (
-            select arg_min(row_classes.row_class, length(row_classes.pattern))
+            select arg_min(
+                {'row_class': row_classes.row_class, 'measure': row_classes.measure, 'line_item': row_classes.line_item},
+                length(row_classes.pattern)
+            )
             from row_classes where regexp_matches(labelled.bare_label, row_classes.pattern)
-        ) as seed_class,
-        (
-            select arg_min(row_classes.measure, length(row_classes.pattern))
-            from row_classes where regexp_matches(labelled.bare_label, row_classes.pattern)
-        ) as seed_measure,
-        (
-            select arg_min(row_classes.line_item, length(row_classes.pattern))
-            from row_classes where regexp_matches(labelled.bare_label, row_classes.pattern)
-        ) as seed_line_item,
+        ) as seed,
         label_names.organisation as label_organisation,
+        -- a unit the seeds do not know is named as first printed: spellings that differ only
+        -- in case, spacing or '&' are one organisation
+        first_value(
+            trim(regexp_replace(regexp_replace(regexp_replace(labelled.row_label, '[*]+', '', 'g'), ',\s*nettokostnader$', '', 'i'), '\s+', ' ', 'g'))
+        ) over (partition by labelled.match_key order by labelled.document_id, labelled.table_no, labelled.row_no) as first_spelling,
         heading_names.organisation as heading_organisation,
         label_parent.parent as label_seed_parent
     from labelled
@@ -90,8 +91,8 @@ with_class as (
     select
         *,
         case
-            when seed_class = 'frame' then 'frame'
-            when seed_class = 'gross' then 'gross'
+            when seed.row_class = 'frame' then 'frame'
+            when seed.row_class = 'gross' then 'gross'
             when row_role = 'total' then 'total'
             when row_role = 'item' then 'item'
             when row_role = 'of_which' and parent_heading is not null then 'item'
@@ -155,10 +156,7 @@ first_pass as (
             when flagged.activity_code is not null then null
             when flagged.table_kind = 'investments'
                 then coalesce(flagged.label_organisation, flagged.heading_organisation, flagged.section_organisation)
-            else coalesce(
-                flagged.label_organisation,
-                trim(regexp_replace(regexp_replace(flagged.row_label, '[*]+', '', 'g'), ',\s*nettokostnader$', '', 'i'))
-            )
+            else coalesce(flagged.label_organisation, flagged.first_spelling)
         end as row_organisation,
         flagged.row_class = 'total' and total_parents.items_parent is not null as keyed_by_items
     from flagged
@@ -239,8 +237,8 @@ final as (
         rows_.row_class = 'item' and rows_.row_no > max(case when rows_.row_class = 'total' then rows_.row_no end) over (
             partition by rows_.document_id, rows_.table_no
         ) as is_outside_total,
-        rows_.seed_measure as row_measure,
-        coalesce(rows_.seed_line_item, rows_.classified_line_item) as line_item,
+        rows_.seed.measure as row_measure,
+        coalesce(rows_.seed.line_item, rows_.classified_line_item) as line_item,
         -- parts and gross rows report on the organisation (or activity) of the row they belong to
         case
             when rows_.row_class in ('part', 'gross') then owners.organisation

@@ -30,12 +30,13 @@ gross_net as (
 ),
 
 deviation_evidence as (
-    select document_id, table_no, row_no, min(convention) as convention
+    -- gross rows have a fixed convention and show nothing about their block
+    select deviations.document_id, deviations.table_no, deviations.row_no, min(deviations.convention) as convention
     from deviations
-    where convention_shown
-        and not regexp_matches(lower(row_label), '^\s*[-–−•]?\s*varav (kostnader|intäkter|utgifter|inkomster)')
-    group by document_id, table_no, row_no
-    having count(distinct convention) = 1
+    inner join money_rows using (document_id, table_no, row_no)
+    where deviations.convention_shown and money_rows.row_class <> 'gross'
+    group by deviations.document_id, deviations.table_no, deviations.row_no
+    having count(distinct deviations.convention) = 1
 ),
 
 shown_cells as (
@@ -55,22 +56,18 @@ shown_cells as (
         and cells.measure not in ('deviation', 'forecast_change')
 ),
 
-agreement_evidence as (
+pair_votes as (
+    -- a row without a shown convention and the same unit's figure with one: the same amount
+    -- votes for that convention, the same amount with the opposite sign for the other
     select
         a.document_id,
         a.table_no,
         a.row_no,
         case
-            when count(*) filter (where abs(a.amount_sek - b.amount_sek) <= a.tolerance_sek + b.tolerance_sek + 1e-6 and b.convention = 'net_cost')
-                + count(*) filter (where abs(a.amount_sek + b.amount_sek) <= a.tolerance_sek + b.tolerance_sek + 1e-6 and b.convention = 'result')
-                > count(*) filter (where abs(a.amount_sek - b.amount_sek) <= a.tolerance_sek + b.tolerance_sek + 1e-6 and b.convention = 'result')
-                + count(*) filter (where abs(a.amount_sek + b.amount_sek) <= a.tolerance_sek + b.tolerance_sek + 1e-6 and b.convention = 'net_cost')
-                then 'net_cost'
-            when count(*) filter (where abs(a.amount_sek - b.amount_sek) <= a.tolerance_sek + b.tolerance_sek + 1e-6 and b.convention = 'result')
-                + count(*) filter (where abs(a.amount_sek + b.amount_sek) <= a.tolerance_sek + b.tolerance_sek + 1e-6 and b.convention = 'net_cost')
-                > 0
-                then 'result'
-        end as convention
+            when abs(a.amount_sek - b.amount_sek) <= a.tolerance_sek + b.tolerance_sek + 1e-6 then b.convention
+            when abs(a.amount_sek + b.amount_sek) <= a.tolerance_sek + b.tolerance_sek + 1e-6
+                then case b.convention when 'net_cost' then 'result' else 'net_cost' end
+        end as vote
     from shown_cells as a
     inner join shown_cells as b
         on coalesce('org:' || a.organisation, 'activity:' || a.activity_code)
@@ -80,7 +77,17 @@ agreement_evidence as (
         and not (a.document_id = b.document_id and a.table_no = b.table_no)
     where a.convention is null and b.convention is not null
         and abs(a.amount_sek) > a.tolerance_sek + b.tolerance_sek
-    group by a.document_id, a.table_no, a.row_no
+),
+
+agreement_evidence as (
+    select
+        document_id,
+        table_no,
+        row_no,
+        case when count(*) filter (where vote = 'result') > count(*) filter (where vote = 'net_cost') then 'result' else 'net_cost' end as convention
+    from pair_votes
+    where vote is not null
+    group by document_id, table_no, row_no
 ),
 
 gross_evidence as (
