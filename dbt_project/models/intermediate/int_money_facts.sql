@@ -3,8 +3,9 @@
 -- whether it is the preferred fact of its key.
 --
 -- net_cost_sek: costs and deficits positive, revenues and surpluses negative. A net-cost row
--- keeps its sign, a result row changes it, a gross revenue (varav intäkter / inkomster) or an
--- investment income is negative, a gross cost positive; deviations (and changes of forecast)
+-- keeps its sign, a result row changes it, a gross revenue (varav intäkter / inkomster,
+-- verksamhetens intäkter) or an investment income is negative, a gross cost positive, whatever
+-- sign the table prints them with; deviations (and changes of forecast)
 -- keep their printed sign, which means "favourable" in both conventions.
 --
 -- Preferred rule: among the rows of one key (report, organisation, activity, line item, part,
@@ -103,7 +104,9 @@ signed as (
         case
             when amount_sek is null then null
             when measure in ('deviation', 'forecast_change') then amount_sek
-            when line_item in ('revenues', 'income') or flow = 'income' then 0.0 - amount_sek
+            -- gross amounts are magnitudes: their printed sign only tells the table's convention
+            when line_item in ('costs', 'expenditure') then abs(amount_sek)
+            when line_item in ('revenues', 'income', 'tax_revenues', 'general_grants') or flow = 'income' then 0.0 - abs(amount_sek)
             when sign_convention = 'result' then 0.0 - amount_sek
             else amount_sek
         end as net_cost_sek,

@@ -27,6 +27,10 @@ row_classes as (
     select * from {{ ref('row_classes') }}
 ),
 
+line_items as (
+    select * from {{ ref('line_items') }}
+),
+
 names as (
     select * from {{ ref('int_organisation_names') }}
 ),
@@ -73,6 +77,10 @@ classified as (
             )
             from row_classes where regexp_matches(labelled.bare_label, row_classes.pattern)
         ) as seed,
+        (
+            select arg_min(line_items.line_item, length(line_items.pattern))
+            from line_items where regexp_matches(labelled.bare_label, line_items.pattern)
+        ) as seed_line_item,
         label_names.organisation as label_organisation,
         -- a unit the seeds do not know is named as first printed: spellings that differ only
         -- in case, spacing or '&' are one organisation
@@ -238,7 +246,15 @@ final as (
             partition by rows_.document_id, rows_.table_no
         ) as is_outside_total,
         rows_.seed.measure as row_measure,
-        coalesce(rows_.seed.line_item, rows_.classified_line_item) as line_item,
+        -- a key figure the seeds do not name ('Avskrivningar') is a line item of its own, keyed
+        -- by its label, not a net cost of the organisation
+        coalesce(
+            rows_.seed.line_item,
+            rows_.seed_line_item,
+            case when rows_.table_kind = 'key_figures'
+                then trim(regexp_replace(rows_.bare_label, '[^a-zåäö0-9]+', '_', 'g'), '_') end,
+            rows_.classified_line_item
+        ) as line_item,
         -- parts and gross rows report on the organisation (or activity) of the row they belong to
         case
             when rows_.row_class in ('part', 'gross') then owners.organisation
