@@ -228,6 +228,12 @@ def test_dimensions_hold_only_what_they_name(db):
     assert db.execute("select count(*) from marts.dim_organisation where level is null").fetchone()[0] == 0
     objects = {r[0] for r in db.execute("select investment_object_key from marts.dim_investment_object").fetchall()}
     assert {"ks, ny simhall", "it utrustning"} <= objects
+    # label-only headings are no facts and no organisations: 000 line 1584 'Gemensamt' heads
+    # 'Inventarier Ebbepark', line 1580 'LKDATA' heads 'IT utrustning' (LKDATA's object)
+    assert "Gemensamt" not in orgs
+    assert db.execute(
+        "select organisation_key from marts.fct_investment where source_file like '000%' and line_no = 1581 and col_no = 1"
+    ).fetchone() == ("LKDATA",)
     activities = {r[0] for r in db.execute("select activity_key from marts.dim_activity").fetchall()}
     assert "31" not in activities and "270" in activities
 
@@ -367,3 +373,18 @@ def test_items_roll_up_to_the_printed_totals(db):
     assert got[("001", 321, "closed_accounts", "2020-FY")] == -7_972_000.0
     assert got[("003", 220, "forecast", "2024-FY")] == 380_000_000.0
     assert got[("004", 339, "actual", "2022-FY")] == 42_000_000.0
+
+
+def test_an_outcome_printed_by_two_reports_is_one_fact(db):
+    # Leanlink's closed accounts 2022: 'Leanlink -76,1 0 -76,1 -41,9' (000 line 374, Bokslut
+    # 2022 in mnkr, one decimal) and 'Summa förvaltningsbudget -42' (004 line 339, Utfall 2022 in
+    # mkr, no decimals): both preferred in their report, the finer one across reports
+    rows = db.execute(
+        """
+        select source_file[1:3], line_no, is_preferred, is_preferred_across_reports from marts.fct_operating
+        where organisation_key = 'Leanlink' and line_item = 'net_cost' and period_key = '2022-FY'
+          and measure_key in ('actual', 'closed_accounts') and is_preferred
+        order by 1
+        """
+    ).fetchall()
+    assert rows == [("000", 374, True, True), ("004", 339, True, False)]

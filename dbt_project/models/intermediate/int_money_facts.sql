@@ -12,7 +12,8 @@
 -- measure, period; investments add the object and flow), prefer a value the audit passed, then
 -- an unchecked one, then a suspect one (the one the fewest failing identities involve); then a total (the unit's own statement, whose parts are
 -- printed) over an item of another table; then a statement over a key-figure box; then the
--- finer printed precision; then the first printed.
+-- finer printed precision; then the first printed. is_preferred_across_reports picks one of the
+-- reports' preferred rows for an outcome printed in several reports.
 with cells as (
     select * from {{ ref('int_cells_classified') }}
     where table_kind in ('operating_statement', 'key_figures', 'investments')
@@ -130,8 +131,42 @@ signed as (
     from joined
 ),
 
+documents as (
+    select * from {{ ref('stg_raw__documents') }}
+),
+
+across_reports as (
+    -- an outcome (actual or closed accounts) is one fact whichever report prints it: among the
+    -- reports' preferred rows, prefer the audit's best status, then the finer precision, then
+    -- the latest report. Budgets, forecasts and plans are each report's own.
+    select
+        signed.*,
+        case
+            when not signed.is_preferred then false
+            when signed.measure not in ('actual', 'closed_accounts') then true
+            else row_number() over (
+                partition by
+                    case when signed.table_kind = 'investments' then 'investments' else 'operating' end,
+                    signed.is_preferred,
+                    signed.measure in ('actual', 'closed_accounts'),
+                    signed.organisation, signed.activity_code, signed.line_item, signed.sub_item,
+                    signed.investment_object_key,
+                    case when signed.table_kind = 'investments' then signed.flow end,
+                    signed.period_key
+                order by
+                    case signed.audit_status when 'passed' then 0 when 'unchecked' then 1 else 2 end,
+                    signed.n_failing_identities,
+                    signed.rounding_sek nulls last,
+                    documents.period_end desc,
+                    signed.document_id desc
+            ) = 1
+        end as is_preferred_across_reports
+    from signed
+    inner join documents on documents.document_id = signed.document_id
+),
+
 final as (
-    select * from signed
+    select * from across_reports
 )
 
 select * from final

@@ -29,6 +29,7 @@ final as (
         net_cost_sek,
         rounding_sek,
         is_preferred,
+        is_preferred_across_reports,
         audit_status,
         raw_text,
         source_file,
