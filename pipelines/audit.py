@@ -16,14 +16,15 @@ create or replace table audit.identity_findings (
     column_header varchar, reported double, expected double, difference double,
     tolerance double, passed boolean, suspected_cell varchar,
     line_no integer, row_no integer, col_no integer, reported_text varchar, detail varchar,
-    cell_keys varchar[], checked_at timestamptz
+    cell_keys varchar[], unit varchar, expected_sek double, difference_sek double,
+    checked_at timestamptz
 );
 """
 
 FINDING_COLUMNS = [
     "source_file", "table_no", "rule", "row_label", "column_header", "reported", "expected",
     "difference", "tolerance", "passed", "suspected_cell", "line_no", "row_no", "col_no",
-    "reported_text", "detail", "cell_keys",
+    "reported_text", "detail", "cell_keys", "unit", "expected_sek", "difference_sek",
 ]
 
 
@@ -117,7 +118,7 @@ def findings_report(findings: pd.DataFrame, unchecked: pd.DataFrame | None = Non
         for r in failed.sort_values(["line_no", "rule"]).itertuples():
             lines.append(
                 f"  line {r.line_no} {r.rule}: '{r.row_label}' / '{r.column_header}' printed {r.reported_text},"
-                f" expected {_fmt(r.expected)} (difference {_fmt(r.difference)}, tolerance {_fmt(r.tolerance)})"
+                f" expected {_fmt(r.expected)}{_unit(r)} (difference {_fmt(r.difference)}, tolerance {_fmt(r.tolerance)})"
                 f"; {r.detail}"
             )
             if r.suspected_cell:
@@ -125,6 +126,11 @@ def findings_report(findings: pd.DataFrame, unchecked: pd.DataFrame | None = Non
         if unchecked is not None:
             lines.extend(unchecked_report(unchecked, source_file))
     return "\n".join(lines)
+
+
+def _unit(r) -> str:
+    unit = getattr(r, "unit", None)
+    return f" {unit}" if isinstance(unit, str) and unit else ""
 
 
 def _fmt(x: float) -> str:

@@ -32,29 +32,39 @@ unioned as (
     select * from agreements
 ),
 
+tables as (
+    select * from {{ ref('int_table_units') }}
+),
+
 final as (
     select
-        row_number() over (order by source_file, rule, table_no, row_no, col_no, detail) as identity_id,
-        source_file,
-        document_id,
-        table_no,
-        table_kind,
-        rule,
-        row_no,
-        col_no,
-        line_no,
-        row_label,
-        column_header,
-        reported_text,
-        reported,
-        expected,
-        difference,
-        tolerance,
-        detail,
-        cell_keys,
-        cell_coefs,
-        evaluable
+        row_number() over (order by unioned.source_file, unioned.rule, unioned.table_no, unioned.row_no, unioned.col_no, unioned.detail) as identity_id,
+        unioned.source_file,
+        unioned.document_id,
+        unioned.table_no,
+        unioned.table_kind,
+        unioned.rule,
+        unioned.row_no,
+        unioned.col_no,
+        unioned.line_no,
+        unioned.row_label,
+        unioned.column_header,
+        unioned.reported_text,
+        unioned.reported,
+        unioned.expected,
+        unioned.difference,
+        unioned.tolerance,
+        unioned.detail,
+        unioned.cell_keys,
+        unioned.cell_coefs,
+        unioned.evaluable,
+        -- reported, expected, difference and tolerance are in the printed unit of the reported
+        -- cell; the same in SEK beside them
+        tables.resolved_unit as unit,
+        round(unioned.expected * tables.sek_per_unit, 6) as expected_sek,
+        round(unioned.difference * tables.sek_per_unit, 6) as difference_sek
     from unioned
+    left join tables on tables.document_id = unioned.document_id and tables.table_no = unioned.table_no
 )
 
 select * from final

@@ -4,7 +4,8 @@
 --   statement (same organisation or activity, line item, measure and period).
 -- cross_report: the outcome of a period (closed accounts, 'samma period föregående år')
 --   printed in two reports for the same organisation or activity.
--- Amounts are compared in SEK, so mnkr and tkr tables can be compared.
+-- Amounts are compared in SEK, so mnkr and tkr tables can be compared; the finding gives them
+-- in the printed unit of the reported cell (int_identities adds SEK beside).
 with cells as (
     select
         c.*,
@@ -108,20 +109,22 @@ final as (
         row_label,
         column_header,
         raw_text as reported_text,
-        amount_sek as reported,
-        other_amount_sek as expected,
-        round(amount_sek - other_amount_sek, 6) as difference,
-        round(tolerance_sek + other_tolerance_sek, 6) as tolerance,
+        -- in the printed unit of the reported cell, like every identity (SEK beside it in
+        -- int_identities): the other amount is converted from SEK
+        value as reported,
+        round(other_amount_sek / sek_per_unit, 9) as expected,
+        round((amount_sek - other_amount_sek) / sek_per_unit, 9) as difference,
+        round((tolerance_sek + other_tolerance_sek) / sek_per_unit, 9) as tolerance,
         1 as n_parts,
         'printed ' || raw_text || ' ' || coalesce(unit, '') || '; ' || other_source_file || ' line ' || other_line_no
             || ' prints ' || other_text || ' ' || coalesce(other_unit, '')
             || case when sign_convention_differs then ' in the opposite sign convention' else '' end
-            || ' (amounts in SEK)' as detail,
+            as detail,
         [
             document_id || '|' || table_no || '|' || row_no || '|' || col_no,
             other_document_id || '|' || other_table_no || '|' || other_row_no || '|' || other_col_no
         ] as cell_keys,
-        [sek_per_unit, case when sign_convention_differs then other_sek_per_unit else -other_sek_per_unit end] as cell_coefs,
+        [1.0, case when sign_convention_differs then other_sek_per_unit else -other_sek_per_unit end / sek_per_unit] as cell_coefs,
         true as evaluable
     from pairs
 )

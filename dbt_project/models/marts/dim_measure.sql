@@ -7,6 +7,11 @@ used as (
     select distinct measure from {{ ref('int_columns') }}
 ),
 
+row_measures as (
+    -- measures a row states itself (frame rows)
+    select distinct measure from {{ ref('row_classes') }} where measure is not null
+),
+
 final as (
     select
         measures.measure as measure_key,
@@ -18,6 +23,7 @@ final as (
             when 'closed_accounts' then 'Bokslut'
             when 'plan' then 'Plan'
             when 'investment_frame' then 'Investeringsram'
+            when 'budget_frame' then 'Budgetram (kommunfullmäktiges beslut)'
             when 'expenditure' then 'Utgifter'
             when 'income' then 'Inkomster'
             when 'net' then 'Netto'
@@ -31,6 +37,8 @@ final as (
         select value as measure from vocabulary
         union
         select measure from used where measure is not null
+        union
+        select measure from row_measures
     ) as measures
 )
 

@@ -1,31 +1,45 @@
 -- Indicator tables (nämnd- and förvaltningsindikatorer): outcomes and target values per
--- indicator, organisation, measure and period. Markers such as 'I.U.' keep a NULL value.
+-- indicator, organisation, measure and period. Markers such as 'I.U.' keep a NULL value; so
+-- does a year printed in the row's text. 'Män' / 'Kvinnor' rows are the gender split of their
+-- indicator, other sub-rows a breakdown of it.
 with statistics as (
     select * from {{ ref('int_statistics') }}
     where table_kind = 'indicators'
 ),
 
+directions as (
+    select * from {{ ref('int_indicator_directions') }}
+),
+
 final as (
     select
-        document_id as report_key,
-        section_organisation as organisation_key,
-        statistic_key as indicator_key,
-        measure as measure_key,
-        period_key,
-        fiscal_year,
-        through_month,
-        value,
-        raw_text,
-        is_percent,
-        source_file,
-        table_no,
-        row_no,
-        col_no,
-        line_no,
-        row_label,
-        column_header,
-        placement
+        statistics.document_id as report_key,
+        statistics.section_organisation as organisation_key,
+        statistics.statistic_key as indicator_key,
+        statistics.gender,
+        statistics.breakdown,
+        statistics.measure as measure_key,
+        statistics.period_key,
+        statistics.fiscal_year,
+        statistics.through_month,
+        statistics.value,
+        statistics.raw_text,
+        statistics.value_is_year_text,
+        statistics.is_percent,
+        directions.desired_direction,
+        statistics.source_file,
+        statistics.table_no,
+        statistics.row_no,
+        statistics.col_no,
+        statistics.line_no,
+        statistics.row_label,
+        statistics.column_header,
+        statistics.placement
     from statistics
+    left join directions
+        on directions.document_id = statistics.document_id
+        and directions.table_no = statistics.table_no
+        and directions.statistic_key = statistics.statistic_key
 )
 
 select * from final

@@ -1,43 +1,46 @@
 -- Investment tables: one row per printed value cell, by report, organisation, investment
--- object, flow (expenditure, income, net), measure and period.
-with cells as (
-    select * from {{ ref('int_cells_classified') }}
+-- object, flow (expenditure, income, net), measure and period; with the amount in the
+-- net-cost convention (income negative), its audit status and whether it is preferred.
+with facts as (
+    select * from {{ ref('int_money_facts') }}
     where table_kind = 'investments'
-),
-
-tables as (
-    select * from {{ ref('int_table_units') }}
 ),
 
 final as (
     select
-        cells.document_id as report_key,
-        coalesce(
-            case when cells.row_role = 'of_which' and cells.parent_heading is not null then cells.organisation end,
-            tables.section_organisation
-        ) as organisation_key,
-        regexp_replace(cells.row_label, '^\s*varav\s+', '', 'i') as investment_object,
-        cells.line_item,
-        coalesce(cells.flow, case when cells.measure in ('investment_frame', 'deviation') then null else 'net' end) as flow,
-        cells.measure as measure_key,
-        cells.period_key,
-        cells.fiscal_year,
-        cells.through_month,
-        cells.row_role,
-        cells.value,
-        cells.unit,
-        cells.amount_sek,
-        cells.raw_text,
-        cells.source_file,
-        cells.table_no,
-        cells.row_no,
-        cells.col_no,
-        cells.line_no,
-        cells.row_label,
-        cells.column_header,
-        cells.placement
-    from cells
-    inner join tables on tables.document_id = cells.document_id and tables.table_no = cells.table_no
+        document_id as report_key,
+        organisation as organisation_key,
+        investment_object_key,
+        regexp_replace(row_label, '^\s*varav\s+', '', 'i') as investment_object,
+        line_item,
+        sub_item,
+        coalesce(flow, case when measure in ('investment_frame', 'deviation') then null else 'net' end) as flow,
+        measure as measure_key,
+        period_key,
+        fiscal_year,
+        through_month,
+        row_role,
+        row_class,
+        is_outside_total,
+        value,
+        unit,
+        amount_sek,
+        sign_convention,
+        net_cost_sek,
+        rounding_sek,
+        is_preferred,
+        is_preferred_across_reports,
+        audit_status,
+        raw_text,
+        source_file,
+        table_no,
+        row_no,
+        col_no,
+        line_no,
+        row_label,
+        column_header,
+        placement
+    from facts
 )
 
 select * from final

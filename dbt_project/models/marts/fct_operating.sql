@@ -1,7 +1,9 @@
 -- Operating statements and key figures: one row per printed value cell, keyed by report,
--- organisation or activity, line item, measure and period.
-with cells as (
-    select * from {{ ref('int_cells_classified') }}
+-- organisation or activity, line item, measure and period; with the sign convention of its
+-- row, the amount in the net-cost convention, its audit status and whether it is the
+-- preferred fact of its key (see int_money_facts).
+with facts as (
+    select * from {{ ref('int_money_facts') }}
     where table_kind in ('operating_statement', 'key_figures')
 ),
 
@@ -11,14 +13,23 @@ final as (
         organisation as organisation_key,
         activity_code as activity_key,
         line_item,
+        sub_item,
         measure as measure_key,
         period_key,
         fiscal_year,
         through_month,
         row_role,
+        row_class,
+        is_outside_total,
         value,
         unit,
         amount_sek,
+        sign_convention,
+        net_cost_sek,
+        rounding_sek,
+        is_preferred,
+        is_preferred_across_reports,
+        audit_status,
         raw_text,
         table_kind,
         source_file,
@@ -28,8 +39,9 @@ final as (
         line_no,
         row_label,
         column_header,
-        placement
-    from cells
+        placement,
+        sign_convention_evidence
+    from facts
 )
 
 select * from final

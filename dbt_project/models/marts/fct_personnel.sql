@@ -10,6 +10,7 @@ final as (
         document_id as report_key,
         section_organisation as organisation_key,
         statistic_key,
+        gender,
         measure as measure_key,
         period_key,
         fiscal_year,
