@@ -192,3 +192,15 @@ def test_coverage_shows_how_far_tables_agree_with_themselves():
     broken = data.replace("Kommunstyrelse966531".encode(), "Kommunstyrelse966535".encode())
     agreement = document_agreement(extract_document("c11.txt", broken))
     assert agreement.checked == 16 and agreement.held == 15
+
+
+def test_unit_stated_in_the_sentence_that_introduces_a_table():
+    # c06 l.555-556 '… belopp i miljoner' / 'kronor.' above a table with no unit of its own, and
+    # l.589 '… nettokostnadsram per område, belopp i miljoner kronor.' above the area frames
+    doc = extract_file(CORPUS / "c06_varmland_budget2026.txt")
+    ramtillskott = next(t for t in doc.tables if t.first_line <= 557 <= t.last_line)
+    assert ramtillskott.unit == "mnkr"
+    assert ramtillskott.caption.endswith("belopp i miljoner kronor.")
+    areas = next(t for t in doc.tables if t.first_line <= 602 <= t.last_line)
+    assert areas.unit == "mnkr"
+    assert areas.kind == "operating_statement"

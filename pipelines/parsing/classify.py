@@ -46,6 +46,28 @@ def table_unit(caption: str | None, stub: str | None, headers: list[str], vocab:
     return None
 
 
+UNIT_PHRASE_RE = re.compile(r"\bbelopp\s+(?:i\s+)?(?P<unit>[a-zåäö]+(?:\s+kronor)?)", re.IGNORECASE)
+TEXT_ABOVE_LINES = 12  # how far above a table the sentence that introduces it may start
+
+
+SENTENCE_WORDS = 8  # a line of running text has at least this many words
+
+
+def unit_in_text_above(lines: list[str], first_line: int, floor: int, vocab: Vocabulary) -> str | None:
+    """The unit a sentence introducing the table states ('… per område, belopp i miljoner
+    kronor.'), in the running text just above it (its caption line included, nothing above
+    the line `floor`, where the table before it ends): a table printed without a unit."""
+    start = max(first_line - 1 - TEXT_ABOVE_LINES, floor, 0)
+    window = lines[start:first_line]
+    if not any(len(l.split()) >= SENTENCE_WORDS for l in window):
+        return None
+    above = " ".join(l.strip() for l in window)
+    found = None
+    for m in UNIT_PHRASE_RE.finditer(above):
+        found = table_unit(m.group("unit"), None, [], vocab) or found
+    return found
+
+
 def table_kind(caption, stub, headers, rows: list[Row], vocab: Vocabulary, unit: str | None = None) -> str:
     parts = {
         "caption": (caption or "").lower(),

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .metadata import DocumentMeta, complete_title, read_metadata
+from .classify import table_kind, table_unit, unit_in_text_above
 from .readers import find_layout_tables
 from .readers.glued import unglue_header
 from .sections import find_sections, organisation_at
@@ -48,6 +50,9 @@ def extract_document(source_file: str, data: bytes, vocab: Vocabulary | None = N
     return Document(source_file, hashlib.sha256(data).hexdigest(), meta, tables, len(lines))
 
 
+UNIT_FROM_TEXT_KINDS = ("other", "key_figures", "operating_statement", "investments")  # not counts or rates
+
+
 def _all_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
     """Tables of the layouts with readers of their own, then rows of cells in the lines left."""
     found, taken = find_layout_tables(lines, vocab)
@@ -55,7 +60,28 @@ def _all_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
     tables = sorted(found + find_tables(rest, vocab), key=lambda t: t.first_line)
     for k, table in enumerate(tables, 1):
         table.table_no = k
+        _caption_sentence(table, lines, vocab)
+        if table.unit is None and table.kind in UNIT_FROM_TEXT_KINDS:
+            floor = tables[k - 2].last_line if k > 1 else 0
+            table.unit = unit_in_text_above(lines, table.first_line, floor, vocab)
+            if table.unit is not None:
+                table.kind = table_kind(table.caption, table.stub_header, table.headers, table.rows, vocab, table.unit)
     return tables
+
+
+def _caption_sentence(table: Table, lines: list[str], vocab: Vocabulary) -> None:
+    """A caption in lower case ends the sentence of the line above it ('… belopp i miljoner'
+    / 'kronor.'): the caption is that sentence, and its unit the sentence's."""
+    cap = table.caption
+    k = table.first_line - 1
+    if not cap or not cap[:1].islower() or k < 1 or lines[k].strip() != cap:
+        return
+    above = lines[k - 1].strip()
+    if not above or above.endswith((".", ":", "!", "?", "-")) or len(re.findall(r"\d+", above)) >= 2:
+        return  # a sentence of its own, a word broken over the lines, or a row of numbers
+    table.caption = f"{above} {cap}"
+    table.unit = table_unit(table.caption, table.stub_header, table.headers, vocab)
+    table.kind = table_kind(table.caption, table.stub_header, table.headers, table.rows, vocab, table.unit)
 
 
 def extract_file(path: str | Path, vocab: Vocabulary | None = None) -> Document:
