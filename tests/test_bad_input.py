@@ -57,8 +57,8 @@ def test_duplicate_content_is_found(tmp_path, report_path):
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     doc = extract_file(report_path("004"))
     replace_document(con, to_records(doc))
-    assert duplicate_of(con, "copy_of_004.txt", doc.sha256) == report_path("004").name
-    assert duplicate_of(con, report_path("004").name, doc.sha256) is None
+    assert duplicate_of(con, "copy_of_004.txt", doc.text_sha256) == report_path("004").name
+    assert duplicate_of(con, report_path("004").name, doc.text_sha256) is None
 
 
 def test_an_error_leaves_the_earlier_rows(tmp_path, report_path):
