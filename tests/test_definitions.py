@@ -66,3 +66,18 @@ def test_everything_job_is_not_partitioned(tmp_path, dagster_home):
     defs = build_definitions(tmp_path / "w.duckdb")
     assert defs.resolve_job_def("materialize_everything").partitions_def is None
     assert defs.resolve_job_def("publish_warehouse") is not None
+
+
+def test_a_truncated_manifest_is_parsed_anew(dagster_home):
+    # a run killed while dbt wrote target/manifest.json left it cut off; every later run failed
+    # with orjson.JSONDecodeError before this
+    from pipelines.project import dbt_project, manifest_readable, prepare_dbt_project
+
+    prepare_dbt_project()
+    manifest = dbt_project.manifest_path
+    whole = manifest.read_bytes()
+    manifest.write_bytes(whole[: len(whole) // 3])
+    assert not manifest_readable(manifest)
+    assert prepare_dbt_project() == manifest
+    assert manifest_readable(manifest)
+    assert json.loads(manifest.read_bytes())["nodes"].keys() == json.loads(whole)["nodes"].keys()
