@@ -103,6 +103,28 @@ def publish(build: Path, published: Path, keep: int = KEEP, stamp: str | None = 
     return snapshot
 
 
+def stage_docs(build: Path, published: Path) -> Path | None:
+    """Move the build's GX Data Docs out of the build folder, ready to replace the published ones."""
+    docs, staged = build.parent / "data_docs", published.parent / ".data_docs-next"
+    shutil.rmtree(staged, ignore_errors=True)
+    if not docs.exists():
+        return None
+    os.replace(docs, staged)
+    return staged
+
+
+def swap_docs(staged: Path | None, published: Path) -> None:
+    """The published build's Data Docs replace the previous ones (two renames)."""
+    if staged is None:
+        return
+    current, old = published.parent / "data_docs", published.parent / ".data_docs-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if current.exists():
+        os.replace(current, old)
+    os.replace(staged, current)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def discard_build(build: Path) -> None:
     shutil.rmtree(build.parent, ignore_errors=True)
 

@@ -12,7 +12,8 @@ import time
 from pathlib import Path
 
 from .inventory import list_raw
-from .publish import discard_build, finish_build, lock_path, new_stamp, publish, start_build
+from .publish import (discard_build, finish_build, lock_path, new_stamp, publish, stage_docs, start_build,
+                      swap_docs)
 from .runlock import AlreadyRunning, RunLock
 from .settings import DATA_DOCS_ENV, DBT_PROJECT_DIR, RAW_DIR_ENV, WAREHOUSE_ENV, raw_dir, warehouse_path
 from .summary import read_file_status, summary_text
@@ -47,12 +48,12 @@ def _build_and_publish(published: Path) -> int:
         log.error("%s holds no report (*.txt)%s", raw_dir(),
                   "".join(f"; ignored {n}: {why}" for n, why in (listing.ignored.items() if listing else [])))
         return EXIT_NO_REPORTS
-    os.environ[DATA_DOCS_ENV] = str(published.parent / "data_docs")
     from .project import prepare_dbt_project
 
     prepare_dbt_project()
     _clean_stale_dbt_targets()
     build = start_build(published)
+    os.environ[DATA_DOCS_ENV] = str(build.parent / "data_docs")  # published with the build
     failures = _execute(build)
     rows = read_file_status(build)
     if failures:
@@ -61,9 +62,12 @@ def _build_and_publish(published: Path) -> int:
         return EXIT_FAILED
     finish_build(build)
     stamp = new_stamp()
+    os.environ[DATA_DOCS_ENV] = str(published.parent / "data_docs")
     findings = findings_text(build)  # read from the build: this process may cache the old file
+    staged_docs = stage_docs(build, published)
     exported = _export(build, published.parent / "parquet", stamp)
     snapshot = publish(build, published, stamp=stamp)
+    swap_docs(staged_docs, published)
     os.environ[WAREHOUSE_ENV] = str(published)
     if exported:
         from .export import point_latest
@@ -87,11 +91,19 @@ def _execute(build: Path) -> list[str]:
     failures = []
     for event in result.all_events:
         if event.is_step_failure:
-            error = event.step_failure_data.error
-            failures.append(f"step {event.step_key} failed: {error.message.strip() if error else 'unknown error'}")
+            failures.append(f"step {event.step_key} failed: {_root_cause(event.step_failure_data.error)}")
     if not result.success and not failures:
         failures.append("the Dagster run failed")
     return failures
+
+
+def _root_cause(error) -> str:
+    """The innermost error's message (Dagster wraps the step's own exception)."""
+    if error is None:
+        return "unknown error"
+    while getattr(error, "cause", None) is not None:
+        error = error.cause
+    return error.message.strip()
 
 
 def _export(build: Path, root: Path, stamp: str) -> bool:

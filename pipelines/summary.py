@@ -1,6 +1,7 @@
 """The summary at the end of every run: what was loaded, unchanged, skipped, failed, ignored."""
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import duckdb
@@ -16,7 +17,13 @@ def read_file_status(db: Path) -> list[tuple]:
     """(source_file, status, detail, tables, cells) of the last extraction in `db`."""
     if not db.exists():
         return []
-    con = duckdb.connect(str(db), read_only=True)
+    gc.collect()  # a failed step's connection may still be referenced by its traceback
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error:  # still open in this process with another configuration
+        from .publish import connect_config
+
+        con = duckdb.connect(str(db), config=connect_config())
     try:
         exists = con.execute(
             "select count(*) from duckdb_tables() where schema_name = 'raw' and table_name = 'file_status'"

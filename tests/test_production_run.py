@@ -70,11 +70,18 @@ def test_real_runs_with_readers_and_kills_at_every_stage(tmp_path, dagster_home,
     poller = subprocess.Popen([sys.executable, str(HELPERS / "poller.py"), str(published), str(reads), str(stop), CONSISTENT])
     try:
         shutil.copy(report_path("001"), raw / "000 new report sorting first.txt")
-        for kill in ("extraction:1", "dbt:40", "audit:1", "audit:2"):
+        for kill in ("extraction:1", "dbt:40", "audit:1"):
             code, out = cli_run(published, raw, kill)
             assert code == -signal.SIGKILL, (kill, out[-3000:])
             assert state(published) == first, kill  # the previous warehouse, whole
             assert manifest_readable(DBT_PROJECT_DIR / "target" / "manifest.json")
+        # a step that fails (not killed): said plainly, exit 1, nothing published
+        code, out = cli_run(published, raw, "audit:2:raise")
+        assert code == 1
+        assert "Run summary: 1 loaded, 1 unchanged, 0 skipped as duplicates, 0 failed, 0 ignored, 0 removed" in out
+        assert "  NOT published (the warehouse stays as it was): step identity_audit failed: " in out
+        assert "injected failure at audit:2" in out
+        assert state(published) == first
         code, out = cli_run(published, raw, "publish:2")  # killed after the rename: the new one
         assert code == -signal.SIGKILL
         second = state(published)
