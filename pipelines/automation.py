@@ -18,10 +18,15 @@ everything_job = dg.define_asset_job(
 )
 
 
+class PublishConfig(dg.Config):
+    warehouse: str = str(DEFAULT_WAREHOUSE)
+    wait_seconds: int = 3600
+
+
 @dg.op(description="`rapportlager run`: extract what changed, build, audit, publish atomically.")
-def run_and_publish(context: dg.OpExecutionContext) -> None:
-    command = [sys.executable, "-m", "pipelines.cli", "run", "--warehouse", str(DEFAULT_WAREHOUSE),
-               "--raw", str(raw_dir()), "--wait", "3600"]
+def run_and_publish(context: dg.OpExecutionContext, config: PublishConfig) -> None:
+    command = [sys.executable, "-m", "pipelines.cli", "run", "--warehouse", config.warehouse,
+               "--raw", str(raw_dir()), "--wait", str(config.wait_seconds)]
     done = subprocess.run(command, capture_output=True, text=True)
     for line in done.stdout.splitlines():
         context.log.info(line)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import dagster as dg
 
@@ -81,3 +82,23 @@ def test_a_truncated_manifest_is_parsed_anew(dagster_home):
     assert prepare_dbt_project() == manifest
     assert manifest_readable(manifest)
     assert json.loads(manifest.read_bytes())["nodes"].keys() == json.loads(whole)["nodes"].keys()
+
+
+def test_the_scheduled_job_publishes_new_files_it_never_saw(tmp_path, monkeypatch, raw_copy, report_path, dagster_home):
+    # the nightly schedule used to fail on files not registered as partitions; a new report
+    # whose name sorts first used to be skipped
+    import duckdb
+
+    from pipelines.automation import publish_job
+
+    folder = raw_copy("004")
+    shutil.copy(report_path("001"), folder / "000 sorts first.txt")
+    monkeypatch.setenv("RAPPORTLAGER_RAW_DIR", str(folder))
+    published = tmp_path / "wh" / "warehouse.duckdb"
+    config = {"ops": {"run_and_publish": {"config": {"warehouse": str(published), "wait_seconds": 0}}}}
+    result = publish_job.execute_in_process(run_config=config, raise_on_error=False)
+    assert result.success
+    con = duckdb.connect(str(published), read_only=True)
+    assert sorted(r[0] for r in con.execute("select report_key from marts.dim_report").fetchall()) == [
+        "000 sorts first.txt", report_path("004").name]
+    con.close()

@@ -177,3 +177,17 @@ def test_sqlalchemy_read_only_runs_the_analyst_guide_during_a_run(warehouse, tmp
     finally:
         out, _ = proc.communicate(timeout=300)
     assert proc.returncode == 0, out
+
+
+@pytest.mark.skipif(not os.environ.get("RAPPORTLAGER_DUCKDB1_PYTHON"),
+                    reason="set RAPPORTLAGER_DUCKDB1_PYTHON to a python with duckdb 1.x (e.g. 1.5.0) installed")
+def test_a_duckdb_1x_client_opens_the_published_warehouse(warehouse):
+    # checked by hand with duckdb 1.5.0 (November 2026): 5 reports, 701 operating facts, the views too
+    code = (
+        "import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
+        "print(con.execute('select count(*) from marts.dim_report').fetchone()[0], "
+        "con.execute('select count(*) from staging.stg_raw__cells').fetchone()[0] > 0)"
+    )
+    done = subprocess.run([os.environ["RAPPORTLAGER_DUCKDB1_PYTHON"], "-c", code, str(warehouse)],
+                          capture_output=True, text=True)
+    assert done.stdout.split() == ["5", "True"], done.stderr

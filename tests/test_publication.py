@@ -186,3 +186,23 @@ def test_rollback_command(stub, capsys):
     assert main(["rollback", "--warehouse", str(published), "--list"]) == 0
     listed = capsys.readouterr().out.splitlines()
     assert len(listed) == 2 and listed[0].endswith("(published)")
+
+
+def test_a_second_run_may_wait_for_the_first(tmp_path):
+    import threading
+    import time
+
+    from pipelines.runlock import AlreadyRunning
+
+    path = tmp_path / "w.duckdb.lock"
+    first = RunLock(path)
+    first.acquire()
+    assert path.read_text() == f"{os.getpid()}\n"
+    with pytest.raises(AlreadyRunning, match=rf"already running \(pid {os.getpid()}\)"):
+        RunLock(path).acquire(wait=0.6)
+    threading.Timer(0.5, first.release).start()
+    started = time.monotonic()
+    second = RunLock(path)
+    second.acquire(wait=10)
+    assert 0.4 < time.monotonic() - started < 5
+    second.release()
