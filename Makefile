@@ -37,4 +37,5 @@ docs: $(STAMP)
 	cd dbt_project && ../$(BIN)/dbt docs generate --profiles-dir . --target-path ../data/warehouse/dbt_docs
 
 clean:
-	rm -rf data/warehouse/*.duckdb* data/warehouse/dbt_docs dbt_project/target dbt_project/logs
+	rm -rf data/warehouse/*.duckdb* data/warehouse/dbt_docs data/warehouse/builds data/warehouse/snapshots \
+		data/warehouse/parquet data/warehouse/dagster data/warehouse/data_docs dbt_project/target dbt_project/logs

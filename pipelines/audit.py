@@ -7,6 +7,7 @@ import duckdb
 import pandas as pd
 
 from expectations.identities import validate_identities
+from pipelines.killpoints import kill_point
 from expectations.suspects import CellInfo, suspects
 
 FINDINGS_DDL = """
@@ -89,7 +90,9 @@ def load_unchecked(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def run_audit(con: duckdb.DuckDBPyConnection, docs_dir: Path | None = None) -> pd.DataFrame:
     unchecked = con.execute("select * from intermediate.int_audit_unchecked").df()
     findings = evaluate(load_identities(con), load_cells(con), "gx", docs_dir, unchecked)
+    kill_point("audit")
     write_findings(con, findings)
+    kill_point("audit")
     return findings
 
 

@@ -1,57 +1,74 @@
-"""When things run: a nightly schedule and a sensor on data/raw."""
+"""When things run: a nightly schedule and a sensor on data/raw, both starting the production
+run (`rapportlager run`: lock, build, publish atomically), which finds the new, changed and
+removed files itself — nothing to register first, no partition to be missing."""
 
 import hashlib
 import json
+import subprocess
+import sys
 
 import dagster as dg
 
-from .assets.raw import reports_partitions
-from .settings import report_files
+from .settings import DEFAULT_WAREHOUSE, raw_dir
 
 everything_job = dg.define_asset_job(
     "materialize_everything",
     selection=dg.AssetSelection.all(),
-    description="Extract every report (one run over all partitions), then build dbt and check identities.",
+    description="Extract new and changed reports, build dbt, check identities (in this job's warehouse file).",
 )
 
 
-def partition_range_tags(keys: list[str]) -> dict[str, str]:
-    keys = sorted(keys)
+class PublishConfig(dg.Config):
+    warehouse: str = str(DEFAULT_WAREHOUSE)
+    wait_seconds: int = 3600
+
+
+@dg.op(description="`rapportlager run`: extract what changed, build, audit, publish atomically.")
+def run_and_publish(context: dg.OpExecutionContext, config: PublishConfig) -> None:
+    command = [sys.executable, "-m", "pipelines.cli", "run", "--warehouse", config.warehouse,
+               "--raw", str(raw_dir()), "--wait", str(config.wait_seconds)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    for line in done.stdout.splitlines():
+        context.log.info(line)
+    if done.returncode != 0:
+        raise dg.Failure(
+            description=f"rapportlager run exited {done.returncode}",
+            metadata={"output": dg.MetadataValue.md(f"```\n{done.stdout[-20000:]}\n{done.stderr[-5000:]}\n```")},
+        )
+
+
+@dg.job(description="The production run: build a new warehouse file and publish it atomically.")
+def publish_warehouse():
+    run_and_publish()
+
+
+publish_job = publish_warehouse
+
+
+@dg.schedule(job=publish_job, cron_schedule="0 2 * * *", execution_timezone="Europe/Stockholm")
+def nightly(context: dg.ScheduleEvaluationContext):
+    return dg.RunRequest(run_key=None)
+
+
+def folder_fingerprints() -> dict[str, str]:
+    """File name → size and modification time of every visible file in data/raw (cheap; the
+    run itself compares content hashes and reads only what really changed)."""
+    folder = raw_dir()
     return {
-        "dagster/asset_partition_range_start": keys[0],
-        "dagster/asset_partition_range_end": keys[-1],
+        p.name: f"{p.stat().st_size}-{p.stat().st_mtime_ns}"
+        for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")
     }
 
 
-@dg.schedule(job=everything_job, cron_schedule="0 2 * * *", execution_timezone="Europe/Stockholm")
-def nightly(context: dg.ScheduleEvaluationContext):
-    keys = [p.name for p in report_files()]
-    if not keys:
-        return dg.SkipReason("data/raw holds no report")
-    return dg.RunRequest(
-        run_key=None,
-        tags=partition_range_tags(keys),
-    )
-
-
-def _fingerprint(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@dg.sensor(job=everything_job, minimum_interval_seconds=30, description="A new or changed file in data/raw")
+@dg.sensor(job=publish_job, minimum_interval_seconds=30, description="A new, changed or removed file in data/raw")
 def raw_reports_sensor(context: dg.SensorEvaluationContext):
+    current = folder_fingerprints()
     seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
-    files = report_files()
-    current = {p.name: _fingerprint(p) for p in files}
-    changed = sorted(name for name, digest in current.items() if seen.get(name) != digest)
-    known = set(context.instance.get_dynamic_partitions(reports_partitions.name))
-    new_partitions = [name for name in current if name not in known]
-    requests = [
-        dg.RunRequest(run_key=f"{name}:{current[name]}", partition_key=name)
-        for name in changed
-    ]
+    if current == seen:
+        return dg.SkipReason("data/raw has not changed")
+    changed = sorted(set(current.items()) ^ set(seen.items()))
+    key = hashlib.sha256(json.dumps(sorted(current.items())).encode()).hexdigest()[:16]
     return dg.SensorResult(
         cursor=json.dumps(current),
-        run_requests=requests,
-        dynamic_partitions_requests=[reports_partitions.build_add_request(new_partitions)] if new_partitions else [],
+        run_requests=[dg.RunRequest(run_key=key, tags={"rapportlager/changed": ", ".join(sorted({n for n, _ in changed}))[:200]})],
     )

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -10,53 +11,26 @@ from pathlib import Path
 log = logging.getLogger("rapportlager")
 
 
-def run_pipeline(warehouse: Path | None = None, raw: Path | None = None) -> int:
-    """Extract every report in data/raw, build the dbt project, check the identities."""
-    import os
+def run_pipeline(warehouse: Path | None = None, raw: Path | None = None, wait: float = 0) -> int:
+    """Extract what changed in data/raw, build the marts, check the identities, publish."""
+    from .run import run_pipeline as run
 
-    import dagster as dg
-
-    from .project import prepare_dbt_project
-    from .settings import RAW_DIR_ENV, report_files
-
-    if raw:
-        os.environ[RAW_DIR_ENV] = str(Path(raw).resolve())
-    prepare_dbt_project()
-    from .automation import partition_range_tags
-    from .assets.raw import reports_partitions
-    from .definitions import build_definitions
-
-    defs = build_definitions(warehouse)
-    keys = [p.name for p in report_files()]
-    if not keys:
-        log.error("data/raw holds no report (*.txt)")
-        return 2
-    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
-    known = set(instance.get_dynamic_partitions(reports_partitions.name))
-    instance.add_dynamic_partitions(reports_partitions.name, [k for k in keys if k not in known])
-    job = defs.resolve_job_def("materialize_everything")
-    result = job.execute_in_process(instance=instance, tags=partition_range_tags(keys), raise_on_error=False)
-    if result.success:
-        print_findings()
-    return 0 if result.success else 1
+    return run(warehouse, raw, wait)
 
 
-def print_findings() -> None:
-    """The short findings report at the end of a run."""
-    import duckdb
+def print_findings(warehouse: Path | None = None) -> None:
+    from .run import print_findings as show
 
-    from .audit import findings_report, load_unchecked
-    from .settings import data_docs_dir, warehouse_path
+    show(warehouse)
 
-    con = duckdb.connect(str(warehouse_path()), read_only=True)
-    try:
-        findings = con.execute("select * from audit.identity_findings").fetch_df()
-        unchecked = load_unchecked(con)
-    finally:
-        con.close()
-    print("\nIdentity audit (rounding-aware; a failure is a finding in the report, not an error):")
-    print(findings_report(findings, unchecked))
-    print(f"GX Data Docs: {data_docs_dir() / 'index.html'}")
+
+def quiet_logging() -> None:
+    """INFO from rapportlager and Dagster's run log; libraries' own chatter only from WARNING."""
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    logging.getLogger("rapportlager").setLevel(logging.INFO)
+    for noisy in ("great_expectations", "dbt", "dagster_dbt", "urllib3", "alembic", "sqlalchemy"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    logging.getLogger("dagster").propagate = False  # Dagster prints its run log itself
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,6 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     run = sub.add_parser("run", help="extract all reports, build the marts, check the identities")
     run.add_argument("--warehouse", type=Path, help="DuckDB file (default data/warehouse/warehouse.duckdb)")
     run.add_argument("--raw", type=Path, help="folder of report files (default data/raw)")
+    run.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                     help="if another run is in progress, wait up to this long (default: refuse at once)")
+    back = sub.add_parser("rollback", help="publish an earlier snapshot of the warehouse again")
+    back.add_argument("--warehouse", type=Path, help="DuckDB file (default data/warehouse/warehouse.duckdb)")
+    back.add_argument("--to", help="snapshot name (default: the one before the published one)")
+    back.add_argument("--list", action="store_true", help="list the snapshots kept")
     cov = sub.add_parser("coverage", help="tables and cells per report, and numeric lines no table claimed")
     cov.add_argument("files", nargs="*", type=Path, help="report files (default: data/raw/*.txt)")
     cov.add_argument("--all", action="store_true", help="also list lines explained as prose, contents …")
@@ -75,12 +55,15 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("-n", type=int, default=240, help="number of corruptions (default 240)")
     bench.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    quiet_logging()
     if args.command == "run":
         started = time.perf_counter()
-        code = run_pipeline(args.warehouse, args.raw)
-        log.info("pipeline %s in %.1f s", "succeeded" if code == 0 else "FAILED", time.perf_counter() - started)
+        code = run_pipeline(args.warehouse, args.raw, args.wait)
+        outcome = {0: "succeeded", 1: "FAILED (see the summary above)", 2: "FAILED: no report", 3: "refused: already running"}
+        log.info("pipeline %s in %.1f s (exit %d)", outcome.get(code, "FAILED"), time.perf_counter() - started, code)
         return code
+    if args.command == "rollback":
+        return rollback(args.warehouse, args.to, args.list)
     if args.command == "coverage":
         return coverage(args.files, args.all)
     if args.command == "audit":
@@ -91,22 +74,53 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def audit(warehouse: Path | None) -> int:
-    """The identity audit alone, on a warehouse that dbt has built."""
-    import os
-
+    """The identity audit alone, on a copy of the published warehouse, published atomically."""
     import duckdb
 
     from .audit import run_audit
-    from .settings import WAREHOUSE_ENV, data_docs_dir, warehouse_path
+    from .publish import connect_config, finish_build, lock_path, publish, start_build
+    from .runlock import AlreadyRunning, RunLock
+    from .settings import DATA_DOCS_ENV, warehouse_path
 
-    if warehouse:
-        os.environ[WAREHOUSE_ENV] = str(Path(warehouse).resolve())
-    con = duckdb.connect(str(warehouse_path()))
+    published = (Path(warehouse) if warehouse else warehouse_path()).resolve()
+    os.environ[DATA_DOCS_ENV] = str(published.parent / "data_docs")
     try:
-        run_audit(con, data_docs_dir())
-    finally:
-        con.close()
-    print_findings()
+        with RunLock(lock_path(published)):
+            build = start_build(published)
+            con = duckdb.connect(str(build), config=connect_config())
+            try:
+                run_audit(con, published.parent / "data_docs")
+            finally:
+                con.close()
+            finish_build(build)
+            publish(build, published)
+    except AlreadyRunning as exc:
+        log.error("%s", exc)
+        return 3
+    print_findings(published)
+    return 0
+
+
+def rollback(warehouse: Path | None, to: str | None, show: bool) -> int:
+    """Publish an earlier snapshot again (under the run lock), or list the snapshots."""
+    from .publish import PublicationError, current_snapshot, list_snapshots, lock_path
+    from .publish import rollback as roll_back
+    from .runlock import AlreadyRunning, RunLock
+    from .settings import warehouse_path
+
+    published = (Path(warehouse) if warehouse else warehouse_path()).resolve()
+    if show:
+        current = current_snapshot(published)
+        for snap in list_snapshots(published):
+            print(f"{snap.parent.name}{'  (published)' if snap == current else ''}")
+        return 0
+    try:
+        with RunLock(lock_path(published)):
+            target = roll_back(published, to)
+    except (AlreadyRunning, PublicationError) as exc:
+        log.error("%s", exc)
+        return 1
+    log.info("published snapshot %s again as %s", target.parent.name, published)
     return 0
 
 

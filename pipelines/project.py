@@ -1,8 +1,11 @@
-"""The dbt project as Dagster sees it."""
+"""The dbt project as Dagster sees it; its manifest written so that a kill cannot spoil it."""
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import sys
+import uuid
 from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
@@ -27,14 +30,42 @@ def _newest_source_mtime() -> float:
     return max(p.stat().st_mtime for p in paths if p.exists())
 
 
+def manifest_readable(path: Path) -> bool:
+    """A whole manifest: valid JSON with its nodes (a killed write leaves a truncated file)."""
+    try:
+        return "nodes" in json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return False
+
+
 def prepare_dbt_project() -> Path:
     """Write the dbt manifest (dbt parse) so the dbt assets can be loaded; returns its path.
 
-    Skipped when the manifest is newer than every file of the dbt project."""
+    Skipped when the manifest is whole and newer than every file of the dbt project. dbt parses
+    into a target folder of its own; the manifest is then renamed into place (atomic)."""
     manifest = dbt_project.manifest_path
-    if manifest.exists() and manifest.stat().st_mtime > _newest_source_mtime():
+    if manifest.exists() and manifest.stat().st_mtime > _newest_source_mtime() and manifest_readable(manifest):
         return manifest
-    DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()).cli(
-        ["--quiet", "parse"], target_path=Path("target")
-    ).wait()
-    return dbt_project.manifest_path
+    run_target = Path("target") / "runs" / f"parse-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    absolute = DBT_PROJECT_DIR / run_target
+    absolute.mkdir(parents=True, exist_ok=True)
+    try:
+        DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()).cli(
+            ["--quiet", "parse"], target_path=run_target
+        ).wait()
+        if not manifest_readable(absolute / "manifest.json"):
+            raise RuntimeError(f"dbt parse wrote no readable manifest in {absolute}")
+        publish_target_files(absolute, with_manifest=True)
+    finally:
+        shutil.rmtree(absolute, ignore_errors=True)
+    return manifest
+
+
+def publish_target_files(run_target: Path, with_manifest: bool = False) -> None:
+    """Move a run's partial parse (and manifest) into dbt_project/target with os.replace."""
+    names = ["partial_parse.msgpack"] + (["manifest.json"] if with_manifest else [])
+    target = DBT_PROJECT_DIR / "target"
+    target.mkdir(exist_ok=True)
+    for name in names:
+        if (run_target / name).exists():
+            os.replace(run_target / name, target / name)

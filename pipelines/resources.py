@@ -8,6 +8,7 @@ from dagster_dbt import DbtCliResource
 from dagster_duckdb import DuckDBResource
 
 from .project import dbt_executable, dbt_project
+from .publish import STORAGE_VERSION
 from .settings import WAREHOUSE_ENV, warehouse_path
 
 
@@ -19,7 +20,9 @@ def build_resources(warehouse: Path | None = None) -> dict:
     return {
         "duckdb": DuckDBResource(
             database=str(path),
-            connection_config={"autoinstall_known_extensions": False},
+            # a file created here opens in DuckDB 1.x clients too (see pipelines/publish.py)
+            connection_config={"autoinstall_known_extensions": False,
+                               "storage_compatibility_version": STORAGE_VERSION},
         ),
         "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
     }

@@ -1,4 +1,4 @@
-"""Where things are: the raw reports, the warehouse file, the dbt project."""
+"""Where things are: the raw reports, the warehouse file, the dbt project; size limits."""
 from __future__ import annotations
 
 import os
@@ -8,7 +8,11 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
 WAREHOUSE_ENV = "RAPPORTLAGER_WAREHOUSE"
 RAW_DIR_ENV = "RAPPORTLAGER_RAW_DIR"
+DATA_DOCS_ENV = "RAPPORTLAGER_DATA_DOCS"
+MAX_FILE_MB_ENV = "RAPPORTLAGER_MAX_FILE_MB"
+DEFAULT_MAX_FILE_MB = 20.0
 REPORT_SUFFIXES = (".txt",)
+DEFAULT_WAREHOUSE = REPO_ROOT / "data" / "warehouse" / "warehouse.duckdb"
 
 
 def raw_dir() -> Path:
@@ -16,15 +20,32 @@ def raw_dir() -> Path:
 
 
 def warehouse_path() -> Path:
-    """The DuckDB file Dagster and dbt both use (dbt reads the same variable in profiles.yml)."""
-    return Path(os.environ.get(WAREHOUSE_ENV, REPO_ROOT / "data" / "warehouse" / "warehouse.duckdb")).resolve()
+    """The DuckDB file Dagster and dbt write (dbt reads the same variable in profiles.yml).
+
+    During `rapportlager run` this is the build file; otherwise the published warehouse."""
+    return Path(os.environ.get(WAREHOUSE_ENV, DEFAULT_WAREHOUSE)).resolve()
+
+
+def dagster_workspace_path() -> Path:
+    """The working copy that materialisations started in the Dagster UI write (never published)."""
+    return DEFAULT_WAREHOUSE.parent / "dagster" / DEFAULT_WAREHOUSE.name
+
+
+def max_file_bytes() -> int:
+    """Reports larger than this are not read (RAPPORTLAGER_MAX_FILE_MB, default 20 MB)."""
+    return int(float(os.environ.get(MAX_FILE_MB_ENV, DEFAULT_MAX_FILE_MB)) * 1024 * 1024)
 
 
 def report_files(directory: Path | None = None) -> list[Path]:
     directory = directory or raw_dir()
-    return sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+    return sorted(
+        p for p in directory.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in REPORT_SUFFIXES
+    )
 
 
 def data_docs_dir() -> Path:
-    """GX Data Docs are written beside the warehouse file."""
+    """GX Data Docs are written beside the published warehouse file."""
+    if os.environ.get(DATA_DOCS_ENV):
+        return Path(os.environ[DATA_DOCS_ENV])
     return warehouse_path().parent / "data_docs"

@@ -27,6 +27,12 @@ create table if not exists raw.cells (
 create table if not exists raw.extraction_errors (
     source_file varchar primary key, error varchar not null, failed_at timestamptz
 );
+alter table raw.documents add column if not exists text_sha256 varchar;
+alter table raw.documents add column if not exists extractor_version varchar;
+create table if not exists raw.file_status (
+    source_file varchar primary key, status varchar not null, detail varchar,
+    n_tables integer, n_cells integer, checked_at timestamptz
+);
 """
 
 RAW_TABLES = ("documents", "tables", "cells")
@@ -43,8 +49,8 @@ def replace_document(con: duckdb.DuckDBPyConnection, records: dict[str, list[dic
     ensure_raw_schema(con)
     con.execute("begin transaction")
     try:
+        _delete_rows(con, doc["source_file"], did)
         for name in RAW_TABLES:
-            con.execute(f"delete from raw.{name} where document_id = ?", [did])
             rows = records[name]
             if rows:
                 frame = pd.DataFrame(rows)
@@ -60,6 +66,13 @@ def replace_document(con: duckdb.DuckDBPyConnection, records: dict[str, list[dic
     return {name: len(records[name]) for name in RAW_TABLES}
 
 
+def _delete_rows(con: duckdb.DuckDBPyConnection, source_file: str, document_id: str | None = None) -> None:
+    """Delete a report's rows, by its file name (and by its id: rows of an earlier id scheme)."""
+    ids = "(select document_id from raw.documents where source_file = ? union all select ?)"
+    for name in ("cells", "tables", "documents"):
+        con.execute(f"delete from raw.{name} where document_id in {ids}", [source_file, document_id])
+
+
 def record_error(con: duckdb.DuckDBPyConnection, source_file: str, error: str) -> None:
     """Note a report that could not be extracted; its earlier rows stay as they were."""
     ensure_raw_schema(con)
@@ -68,11 +81,42 @@ def record_error(con: duckdb.DuckDBPyConnection, source_file: str, error: str) -
     )
 
 
-def duplicate_of(con: duckdb.DuckDBPyConnection, source_file: str, sha256: str) -> str | None:
-    """Another loaded report with the same content, if any."""
+def duplicate_of(con: duckdb.DuckDBPyConnection, source_file: str, text_sha256: str) -> str | None:
+    """Another loaded report with the same text (decoded, normalised), if any."""
     ensure_raw_schema(con)
     row = con.execute(
-        "select source_file from raw.documents where sha256 = ? and source_file <> ? limit 1",
-        [sha256, source_file],
+        "select source_file from raw.documents where text_sha256 = ? and source_file <> ? "
+        "order by source_file limit 1",
+        [text_sha256, source_file],
     ).fetchone()
     return row[0] if row else None
+
+
+def delete_document(con: duckdb.DuckDBPyConnection, source_file: str) -> None:
+    """Remove one report's rows from raw.* (a removed file, or one now a duplicate)."""
+    ensure_raw_schema(con)
+    con.execute("begin transaction")
+    try:
+        _delete_rows(con, source_file)
+        con.execute("delete from raw.extraction_errors where source_file = ?", [source_file])
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+
+
+def loaded_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str | None]]:
+    """source_file → (sha256 of the bytes, extractor version) of every loaded report."""
+    ensure_raw_schema(con)
+    rows = con.execute("select source_file, sha256, extractor_version from raw.documents").fetchall()
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def write_file_status(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> None:
+    """The outcome of this run for every file: (source_file, status, detail, tables, cells)."""
+    ensure_raw_schema(con)
+    con.execute("begin transaction")
+    con.execute("delete from raw.file_status")
+    if rows:
+        con.executemany("insert into raw.file_status values (?, ?, ?, ?, ?, now())", rows)
+    con.execute("commit")

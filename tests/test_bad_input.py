@@ -57,8 +57,8 @@ def test_duplicate_content_is_found(tmp_path, report_path):
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     doc = extract_file(report_path("004"))
     replace_document(con, to_records(doc))
-    assert duplicate_of(con, "copy_of_004.txt", doc.sha256) == report_path("004").name
-    assert duplicate_of(con, report_path("004").name, doc.sha256) is None
+    assert duplicate_of(con, "copy_of_004.txt", doc.text_sha256) == report_path("004").name
+    assert duplicate_of(con, report_path("004").name, doc.text_sha256) is None
 
 
 def test_an_error_leaves_the_earlier_rows(tmp_path, report_path):
@@ -67,3 +67,163 @@ def test_an_error_leaves_the_earlier_rows(tmp_path, report_path):
     record_error(con, report_path("004").name, "004: the file is empty")
     assert con.execute("select count(*) from raw.cells").fetchone()[0] > 0
     assert con.execute("select error from raw.extraction_errors").fetchone()[0] == "004: the file is empty"
+
+
+# --- every bad input through the extraction step: a clear outcome naming the file, nothing else lost
+
+
+def _extract(folder, con=None):
+    from pipelines.extraction import extract_changed
+
+    con = con or duckdb.connect()
+    return {o.source_file: o for o in extract_changed(con, folder)}, con
+
+
+@pytest.fixture()
+def good(tmp_path, report_path):
+    """A raw folder holding report 004 (7 tables, 299 cells), to add one bad file to."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    (folder / report_path("004").name).write_bytes(report_path("004").read_bytes())
+    return folder
+
+
+def _good_still_loaded(outcomes, con, report_path):
+    name = report_path("004").name
+    assert outcomes[name].status == "loaded" and outcomes[name].cells == 299
+    assert con.execute("select count(*) from raw.cells where document_id = ?", [name]).fetchone()[0] == 299
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "empty.txt: the file is empty"),
+        ("binary.txt", bytes(range(256)) * 40, "binary.txt: the file is binary"),
+        ("prose.txt", "Nämndens uppdrag\nVerksamheten har utvecklats väl.\n".encode(), "prose.txt: no table"),
+    ],
+)
+def test_a_bad_file_fails_by_name_and_the_rest_loads(good, report_path, name, data, message):
+    (good / name).write_bytes(data)
+    outcomes, con = _extract(good)
+    assert outcomes[name].status == "failed"
+    assert outcomes[name].detail.startswith(message)
+    assert con.execute("select error from raw.extraction_errors").fetchall() == [(outcomes[name].detail,)]
+    _good_still_loaded(outcomes, con, report_path)
+
+
+@pytest.mark.parametrize(
+    ("codec", "prefix", "cells", "label"),
+    [
+        ("utf-16", "003", 438, "Andel heltidsanställningar (%)"),
+        ("utf-32", "003", 438, "Andel heltidsanställningar (%)"),
+        ("utf-16-be", "003", 438, "Andel heltidsanställningar (%)"),
+        ("cp1252", "001", 226, "Antal tillsvidare anställda"),
+    ],
+)
+def test_other_encodings_are_read(good, report_path, codec, prefix, cells, label):
+    text = report_path(prefix).read_text(encoding="utf-8")
+    data = text.encode(codec) if codec != "utf-16-be" else b"\xfe\xff" + text.encode(codec)
+    (good / "in another encoding.txt").write_bytes(data)
+    outcomes, con = _extract(good)
+    reference = extract_file(report_path(prefix))
+    assert outcomes["in another encoding.txt"].status == "loaded"
+    assert outcomes["in another encoding.txt"].cells == sum(len(r.cells) for t in reference.tables for r in t.rows) == cells
+    labels = {r[0] for r in con.execute("select row_label from raw.cells where document_id = 'in another encoding.txt'").fetchall()}
+    assert label in labels
+    _good_still_loaded(outcomes, con, report_path)
+
+
+def test_a_file_cut_mid_row_drops_and_reports_the_partial_row(good, report_path):
+    data = report_path("004").read_bytes()
+    cut = data[: data.index("Vård dygn, antal\t195 790\t198 250".encode()) + len("Vård dygn, antal\t195 790\t198 2".encode())]
+    (good / "cut.txt").write_bytes(cut)
+    outcomes, con = _extract(good)
+    assert outcomes["cut.txt"].status == "loaded"
+    assert outcomes["cut.txt"].detail.startswith("line 246 dropped: the file ends inside a table row")
+    rows = con.execute("select line_no, raw_text from raw.cells where document_id = 'cut.txt' order by line_no").fetchall()
+    assert rows[-1][0] == 245 and all(r[0] != 246 for r in rows)
+    assert ("198 2" not in {r[1] for r in rows}) and len([r for r in rows if r[0] == 245]) == 8
+
+
+def test_the_default_reports_lose_no_last_line(report_path):
+    # 003 ends without a line break in a whole table row, 004 in prose: nothing is dropped
+    for prefix in ("000", "001", "002", "003", "004"):
+        assert extract_file(report_path(prefix)).warnings == []
+
+
+def test_a_copy_in_another_encoding_and_line_ends_is_a_duplicate(good, report_path):
+    text = report_path("004").read_text(encoding="utf-8").replace("\n", "\r\n")
+    (good / "kopia av 004.TXT").write_bytes(text.encode("cp1252"))
+    (good / "kopia utf16.txt").write_bytes(text.encode("utf-16"))
+    outcomes, con = _extract(good)
+    for name in ("kopia av 004.TXT", "kopia utf16.txt"):
+        assert outcomes[name].status == "duplicate"
+        assert outcomes[name].detail == f"the same text as {report_path('004').name} (not loaded twice)"
+    assert con.execute("select count(*) from raw.documents").fetchone()[0] == 1
+    _good_still_loaded(outcomes, con, report_path)
+
+
+def test_an_oversize_file_is_not_read(good, report_path, monkeypatch):
+    monkeypatch.setenv("RAPPORTLAGER_MAX_FILE_MB", "0.07")  # 004 (64 KB) fits, 003 (92 KB) does not
+    (good / "big.txt").write_bytes(report_path("003").read_bytes())
+    outcomes, con = _extract(good)
+    assert outcomes["big.txt"].status == "failed"
+    assert outcomes["big.txt"].detail == (
+        "big.txt: the file is 0.1 MB, over the limit of 0 MB (not read; raise RAPPORTLAGER_MAX_FILE_MB to read it)")
+    _good_still_loaded(outcomes, con, report_path)
+
+
+def test_odd_file_names_are_their_own_reports(good, report_path):
+    names = {"rapport med mellanslag.txt": "003", "årsrapport ÖÄ.txt": "001", "x.txt": "002", "x.TXT": "000", "z.txt": "003"}
+    for name, prefix in names.items():
+        (good / name).write_bytes(report_path(prefix).read_bytes())
+    outcomes, con = _extract(good)
+    # the second copy of 003 is the duplicate: 'rapport …' sorts before z.txt
+    assert outcomes["x.TXT"].status == "loaded" and outcomes["x.txt"].status == "loaded"
+    assert outcomes["rapport med mellanslag.txt"].status == "loaded"
+    assert outcomes["z.txt"].status == "duplicate"
+    assert outcomes["årsrapport ÖÄ.txt"].status == "loaded"
+    ids = dict(con.execute("select document_id, sha256 from raw.documents").fetchall())
+    assert {"x.txt", "x.TXT", "årsrapport ÖÄ.txt"} <= set(ids) and ids["x.txt"] != ids["x.TXT"]
+    _good_still_loaded(outcomes, con, report_path)
+
+
+def test_sql_looking_labels_are_data(good, report_path):
+    label = "Robert'); DROP TABLE raw.cells; --"
+    data = report_path("004").read_bytes().replace("Hemtjänst, timmar\t".encode(), f"{label}\t".encode())
+    (good / "sql.txt").write_bytes(data)
+    outcomes, con = _extract(good)
+    assert outcomes["sql.txt"].status == "loaded" and outcomes["sql.txt"].cells == 299
+    assert con.execute("select count(*) from raw.cells where row_label = ?", [label]).fetchone()[0] == 8
+    _good_still_loaded(outcomes, con, report_path)
+
+
+def test_a_pdf_is_ignored_with_the_reason(good, report_path):
+    (good / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    (good / "notes.docx").write_bytes(b"PK")
+    outcomes, con = _extract(good)
+    assert outcomes["scan.pdf"].status == "ignored"
+    assert outcomes["scan.pdf"].detail.startswith("PDF is not read yet")
+    assert outcomes["notes.docx"].status == "ignored"
+    _good_still_loaded(outcomes, con, report_path)
+
+
+def test_only_new_changed_and_removed_files_are_touched(good, report_path):
+    outcomes, con = _extract(good)
+    name = report_path("004").name
+    # a new report whose name sorts first, and a report that will be removed
+    (good / "000 sorts first.txt").write_bytes(report_path("001").read_bytes())
+    (good / "zz_old.txt").write_bytes(report_path("002").read_bytes())
+    second, _ = _extract(good, con)
+    assert {k: o.status for k, o in second.items()} == {
+        name: "unchanged", "000 sorts first.txt": "loaded", "zz_old.txt": "loaded"}
+    (good / "zz_old.txt").unlink()
+    (good / name).write_bytes(report_path("004").read_bytes().replace("Hemtjänst, timmar".encode(), "Hemtjänst, timmar i år".encode()))
+    third, _ = _extract(good, con)
+    assert {k: o.status for k, o in third.items()} == {
+        name: "loaded", "000 sorts first.txt": "unchanged", "zz_old.txt": "removed"}
+    for table in ("documents", "tables", "cells"):
+        assert con.execute(f"select count(*) from raw.{table} where document_id = 'zz_old.txt'").fetchone()[0] == 0
+    assert con.execute("select count(*) from raw.cells where row_label = 'Hemtjänst, timmar i år'").fetchone()[0] == 8
+    status = dict(con.execute("select source_file, status from raw.file_status").fetchall())
+    assert status == {name: "loaded", "000 sorts first.txt": "unchanged", "zz_old.txt": "removed"}

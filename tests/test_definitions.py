@@ -1,6 +1,9 @@
 """The Dagster code location loads and holds what the UI must show."""
 from __future__ import annotations
 
+import json
+import shutil
+
 import dagster as dg
 
 
@@ -20,25 +23,82 @@ def test_definitions_load(tmp_path, dagster_home):
     assert defs.resolve_sensor_def("raw_reports_sensor") is not None
 
 
-def test_sensor_requests_new_and_changed_reports(tmp_path, monkeypatch, raw_copy):
+def test_sensor_requests_a_run_when_data_raw_changes(tmp_path, monkeypatch, raw_copy):
     from pipelines.automation import raw_reports_sensor
 
     folder = raw_copy("003", "004")
     monkeypatch.setenv("RAPPORTLAGER_RAW_DIR", str(folder))
     with dg.instance_for_test() as instance:
         result = raw_reports_sensor(dg.build_sensor_context(instance=instance))
-        assert sorted(r.partition_key for r in result.run_requests) == sorted(p.name for p in folder.iterdir())
-        added = result.dynamic_partitions_requests[0].partition_keys
-        assert sorted(added) == sorted(p.name for p in folder.iterdir())
+        assert len(result.run_requests) == 1
+        assert result.run_requests[0].job_name in (None, "publish_warehouse")
+        # no partitions to register: the run itself compares the folder with raw.documents
+        assert not result.dynamic_partitions_requests
+        assert sorted(json.loads(result.cursor)) == sorted(p.name for p in folder.iterdir())
         # nothing changed: nothing requested
-        again = raw_reports_sensor(dg.build_sensor_context(instance=instance, cursor=_cursor(result)))
-        assert not again.run_requests
-        # one file changes: only it is requested
-        changed = next(folder.glob("004_*.txt"))
-        changed.write_text(changed.read_text() + "\n")
-        third = raw_reports_sensor(dg.build_sensor_context(instance=instance, cursor=_cursor(result)))
-        assert [r.partition_key for r in third.run_requests] == [changed.name]
+        again = raw_reports_sensor(dg.build_sensor_context(instance=instance, cursor=result.cursor))
+        assert isinstance(again, dg.SkipReason)
+        # a new file whose name sorts first: one run (the run finds what changed)
+        (folder / "000_first.txt").write_text("x")
+        third = raw_reports_sensor(dg.build_sensor_context(instance=instance, cursor=result.cursor))
+        assert len(third.run_requests) == 1
+        assert third.run_requests[0].tags["rapportlager/changed"] == "000_first.txt"
+        # a removed file is a change too
+        (folder / "000_first.txt").unlink()
+        fourth = raw_reports_sensor(dg.build_sensor_context(instance=instance, cursor=third.cursor))
+        assert fourth.run_requests[0].tags["rapportlager/changed"] == "000_first.txt"
 
 
-def _cursor(result):
-    return result.cursor
+def test_schedule_needs_no_partitions(dagster_home):
+    from pipelines.automation import nightly
+
+    with dg.instance_for_test() as instance:
+        request = nightly(dg.build_schedule_context(instance=instance))
+    assert isinstance(request, dg.RunRequest)
+    assert request.partition_key is None
+
+
+def test_everything_job_is_not_partitioned(tmp_path, dagster_home):
+    # `dagster asset materialize --select '*'` refused the partitioned extraction asset
+    from pipelines.definitions import build_definitions
+    from pipelines.project import prepare_dbt_project
+
+    prepare_dbt_project()
+    defs = build_definitions(tmp_path / "w.duckdb")
+    assert defs.resolve_job_def("materialize_everything").partitions_def is None
+    assert defs.resolve_job_def("publish_warehouse") is not None
+
+
+def test_a_truncated_manifest_is_parsed_anew(dagster_home):
+    # a run killed while dbt wrote target/manifest.json left it cut off; every later run failed
+    # with orjson.JSONDecodeError before this
+    from pipelines.project import dbt_project, manifest_readable, prepare_dbt_project
+
+    prepare_dbt_project()
+    manifest = dbt_project.manifest_path
+    whole = manifest.read_bytes()
+    manifest.write_bytes(whole[: len(whole) // 3])
+    assert not manifest_readable(manifest)
+    assert prepare_dbt_project() == manifest
+    assert manifest_readable(manifest)
+    assert json.loads(manifest.read_bytes())["nodes"].keys() == json.loads(whole)["nodes"].keys()
+
+
+def test_the_scheduled_job_publishes_new_files_it_never_saw(tmp_path, monkeypatch, raw_copy, report_path, dagster_home):
+    # the nightly schedule used to fail on files not registered as partitions; a new report
+    # whose name sorts first used to be skipped
+    import duckdb
+
+    from pipelines.automation import publish_job
+
+    folder = raw_copy("004")
+    shutil.copy(report_path("001"), folder / "000 sorts first.txt")
+    monkeypatch.setenv("RAPPORTLAGER_RAW_DIR", str(folder))
+    published = tmp_path / "wh" / "warehouse.duckdb"
+    config = {"ops": {"run_and_publish": {"config": {"warehouse": str(published), "wait_seconds": 0}}}}
+    result = publish_job.execute_in_process(run_config=config, raise_on_error=False)
+    assert result.success
+    con = duckdb.connect(str(published), read_only=True)
+    assert sorted(r[0] for r in con.execute("select report_key from marts.dim_report").fetchall()) == [
+        "000 sorts first.txt", report_path("004").name]
+    con.close()

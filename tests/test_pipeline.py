@@ -120,7 +120,8 @@ def test_bad_file_does_not_stop_the_others(tmp_path, raw_copy, dagster_home):
     folder = raw_copy("003", "004")
     (folder / "empty.txt").write_bytes(b"")
     warehouse = tmp_path / "w.duckdb"
-    assert run_pipeline(warehouse, folder) == 0
+    # the good reports are published; the run says a report failed (exit 1)
+    assert run_pipeline(warehouse, folder) == 1
     con = duckdb.connect(str(warehouse), read_only=True)
     assert con.execute("select count(*) from raw.documents").fetchone()[0] == 2
     errors = con.execute("select source_file, error from raw.extraction_errors").fetchall()
@@ -133,7 +134,7 @@ def test_bad_file_does_not_stop_the_others(tmp_path, raw_copy, dagster_home):
     n_003 = before.execute("select count(*) from raw.cells where document_id like '003%'").fetchone()[0]
     before.close()
     (folder / next(folder.glob("003_*.txt")).name).write_bytes(b"\x00\x01binary")
-    assert run_pipeline(warehouse, folder) == 0
+    assert run_pipeline(warehouse, folder) == 1
     after = duckdb.connect(str(warehouse), read_only=True)
     assert after.execute("select count(*) from raw.cells where document_id like '003%'").fetchone()[0] == n_003
     assert "binary" in after.execute(

@@ -1,5 +1,7 @@
 """The dbt project as assets: one per model and seed, grouped by dbt folder."""
 
+import shutil
+import uuid
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -7,7 +9,11 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
-from ..project import dbt_project
+from ..dbt_output import dbt_output_to_log
+from ..killpoints import kill_point
+from ..project import dbt_project, prepare_dbt_project, publish_target_files
+
+prepare_dbt_project()  # a manifest left unreadable by a kill is parsed anew before loading
 
 
 class FolderGroupTranslator(DagsterDbtTranslator):
@@ -22,5 +28,20 @@ class FolderGroupTranslator(DagsterDbtTranslator):
 
 @dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=FolderGroupTranslator())
 def rapportlager_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    # the project's own target path: dbt reuses its partial parse instead of parsing anew
-    yield from dbt.cli(["build"], context=context, target_path=Path("target")).stream()
+    # a target folder of this run's own: a kill cannot leave target/manifest.json half written;
+    # the partial parse is copied in (fast start) and moved back atomically after the build
+    run_target = Path("target") / "runs" / f"{context.run.run_id[:8]}-{uuid.uuid4().hex[:6]}"
+    absolute = dbt_project.project_dir / run_target
+    absolute.mkdir(parents=True, exist_ok=True)
+    partial = dbt_project.project_dir / "target" / "partial_parse.msgpack"
+    if partial.exists():
+        shutil.copyfile(partial, absolute / partial.name)
+    try:
+        with dbt_output_to_log() as log_file:
+            context.log.info(f"dbt build: every node's line in {log_file}; errors and warnings here")
+            for event in dbt.cli(["build"], context=context, target_path=run_target).stream():
+                kill_point("dbt")
+                yield event
+        publish_target_files(absolute)
+    finally:
+        shutil.rmtree(absolute, ignore_errors=True)

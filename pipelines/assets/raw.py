@@ -1,14 +1,14 @@
-"""Extraction: one partition per report file in data/raw, written to raw.* in DuckDB."""
+"""Extraction: the report files in data/raw, new and changed ones read into raw.* in DuckDB.
+
+Not partitioned: each run compares the folder with raw.documents (content hash) and reads
+exactly the added and changed files; removed files' rows leave."""
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from ..parsing import ExtractionError, extract_file
-from ..parsing.records import to_records
+from ..extraction import STATUSES, Outcome, extract_changed
 from ..settings import raw_dir
-from ..warehouse import duplicate_of, ensure_raw_schema, record_error, replace_document
-
-reports_partitions = dg.DynamicPartitionsDefinition(name="reports")
+from ..warehouse import ensure_raw_schema
 
 RAW_SPECS = [
     dg.AssetSpec(["raw", "documents"], description="One row per report file.", group_name="raw"),
@@ -19,45 +19,29 @@ RAW_SPECS = [
 
 @dg.multi_asset(
     specs=RAW_SPECS,
-    partitions_def=reports_partitions,
-    backfill_policy=dg.BackfillPolicy.single_run(),
     can_subset=False,
-    description="Parse report files and replace their rows in raw.documents, raw.tables, raw.cells.",
+    description="Read new and changed report files into raw.documents, raw.tables, raw.cells; "
+    "delete removed files' rows; every file's outcome in raw.file_status.",
 )
 def raw_reports(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
-    keys = context.partition_keys
-    counts: dict[str, dict[str, int]] = {}
-    errors: dict[str, str] = {}
+    def log(outcome: Outcome) -> None:
+        text = f"{outcome.source_file}: {outcome.status}" + (f" — {outcome.detail}" if outcome.detail else "")
+        if outcome.status == "loaded":
+            text += f" ({outcome.tables} tables, {outcome.cells} cells)"
+        (context.log.error if outcome.status == "failed" else context.log.info)(text)
+
     with duckdb.get_connection() as con:
-        for key in keys:
-            path = raw_dir() / key
-            try:
-                if not path.exists():
-                    raise ExtractionError(f"{key}: the file is not in {raw_dir()}")
-                doc = extract_file(path)
-                other = duplicate_of(con, doc.source_file, doc.sha256)
-                if other:
-                    raise ExtractionError(f"{key}: the same content as {other} (duplicate report)")
-                counts[key] = replace_document(con, to_records(doc))
-                context.log.info(
-                    f"{key}: {counts[key]['tables']} tables, {counts[key]['cells']} cells"
-                )
-            except (ExtractionError, OSError) as exc:
-                errors[key] = str(exc)
-                record_error(con, key, str(exc))
-                context.log.error(f"Could not extract {exc}")
-    if errors and not counts:
+        outcomes = extract_changed(con, raw_dir(), log)
+        n_documents = con.execute("select count(*) from raw.documents").fetchone()[0]
+    failed = {o.source_file: o.detail for o in outcomes if o.status == "failed"}
+    if failed and not n_documents:
         raise dg.Failure(
-            description="No report could be extracted: " + "; ".join(errors.values()),
-            metadata={"errors": dg.MetadataValue.json(errors)},
+            description="No report could be extracted: " + "; ".join(failed.values()),
+            metadata={"errors": dg.MetadataValue.json(failed)},
         )
-    metadata = {
-        "reports": len(counts),
-        "tables": sum(c["tables"] for c in counts.values()),
-        "cells": sum(c["cells"] for c in counts.values()),
-        "per_report": dg.MetadataValue.json(counts),
-        "errors": dg.MetadataValue.json(errors),
-    }
+    metadata = {status: sum(o.status == status for o in outcomes) for status in STATUSES}
+    metadata["reports_in_warehouse"] = n_documents
+    metadata["per_file"] = dg.MetadataValue.json({o.source_file: [o.status, o.detail] for o in outcomes})
     for spec in RAW_SPECS:
         yield dg.MaterializeResult(asset_key=spec.key, metadata=metadata)
 

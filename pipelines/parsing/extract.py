@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .metadata import DocumentMeta, complete_title, read_metadata
@@ -12,7 +12,7 @@ from .readers import find_layout_tables
 from .readers.glued import unglue_header
 from .sections import find_sections, organisation_at
 from .tables import Table, find_tables
-from .text import ReportDecodeError, decode_report, split_lines
+from .text import ReportDecodeError, decode_report, normalised_text_sha256, partial_last_line, split_lines
 from .vocabulary import Vocabulary, load_vocabulary
 
 
@@ -27,6 +27,8 @@ class Document:
     meta: DocumentMeta
     tables: list[Table]
     n_lines: int
+    text_sha256: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 def extract_document(source_file: str, data: bytes, vocab: Vocabulary | None = None) -> Document:
@@ -36,6 +38,12 @@ def extract_document(source_file: str, data: bytes, vocab: Vocabulary | None = N
     except ReportDecodeError as exc:
         raise ExtractionError(f"{source_file}: {exc}") from exc
     lines = split_lines(text)
+    warnings = []
+    cut = partial_last_line(text)
+    if cut:
+        # a file cut off mid-row: the partial row would load wrong numbers
+        warnings.append(f"line {cut} dropped: the file ends inside a table row (cut off?): {lines[-1].strip()[:60]!r}")
+        lines[-1] = ""
     tables = _all_tables(lines, vocab)
     if not tables:
         raise ExtractionError(f"{source_file}: no table with numbers was found in the text")
@@ -47,7 +55,8 @@ def extract_document(source_file: str, data: bytes, vocab: Vocabulary | None = N
     meta.title = complete_title(meta)
     for table in tables:
         table.organisation = organisation_at(sections, table.first_line, meta.organisation)
-    return Document(source_file, hashlib.sha256(data).hexdigest(), meta, tables, len(lines))
+    return Document(source_file, hashlib.sha256(data).hexdigest(), meta, tables, len(lines),
+                    normalised_text_sha256(text), warnings)
 
 
 UNIT_FROM_TEXT_KINDS = ("other", "key_figures", "operating_statement", "investments")  # not counts or rates

@@ -8,8 +8,8 @@ from .extract import Document
 
 
 def document_id(source_file: str) -> str:
-    """A stable id per report file: its name without extension."""
-    return PurePath(source_file).stem
+    """A stable id per report file: its file name (x.txt and x.TXT are two reports)."""
+    return PurePath(source_file).name
 
 
 def to_records(doc: Document, extracted_at: datetime | None = None) -> dict[str, list[dict]]:
@@ -20,6 +20,7 @@ def to_records(doc: Document, extracted_at: datetime | None = None) -> dict[str,
             "document_id": did,
             "source_file": doc.source_file,
             "sha256": doc.sha256,
+            "text_sha256": doc.text_sha256,
             "title": doc.meta.title,
             "organisation": doc.meta.organisation,
             "report_kind": doc.meta.report_kind,

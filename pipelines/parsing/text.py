@@ -1,7 +1,17 @@
-"""Reading a report file into clean lines: encoding, line endings, markup."""
+"""Reading a report file into clean lines: encoding, line endings, markup, a cut-off end."""
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
+
+# longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+)
 
 
 class ReportDecodeError(ValueError):
@@ -9,10 +19,13 @@ class ReportDecodeError(ValueError):
 
 
 def decode_report(data: bytes) -> str:
-    """Decode report bytes: UTF-8 (with or without BOM), else Windows-1252.
+    """Decode report bytes: UTF-32/UTF-16 with a byte-order mark, UTF-8 (with or without
+    BOM), else Windows-1252.
 
-    Raises ReportDecodeError for empty or binary content.
-    """
+    Raises ReportDecodeError for empty or binary content."""
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            return _checked(_decode_wide(data[len(bom):], codec, name))
     if not data or not data.strip():
         raise ReportDecodeError("the file is empty")
     if b"\x00" in data[:4096]:
@@ -27,10 +40,57 @@ def decode_report(data: bytes) -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError as exc:
             raise ReportDecodeError(f"the file is neither UTF-8 nor Windows-1252 text ({exc})") from exc
+    return _checked(text)
+
+
+def _decode_wide(body: bytes, codec: str, name: str) -> str:
+    width = 4 if name == "UTF-32" else 2
+    body = body[: len(body) - len(body) % width]  # a file cut inside its last code unit
+    try:
+        return body.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise ReportDecodeError(f"the file starts with a {name} byte-order mark but is not {name} text ({exc})") from exc
+
+
+def _checked(text: str) -> str:
+    if not text.strip():
+        raise ReportDecodeError("the file is empty")
     control = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\r\n\f")
     if control > 0.01 * min(len(text), 20000):
         raise ReportDecodeError("the file is binary, not text (control characters)")
     return text
+
+
+def normalised_text_sha256(text: str) -> str:
+    """Hash of the text as read: line endings LF, Unicode NFC, no trailing blank space.
+
+    The same report saved in another encoding or with CRLF line ends hashes the same."""
+    lines = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    body = "\n".join(line.rstrip() for line in lines).strip("\n")
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _fields(line: str) -> int:
+    if "\t" in line:
+        return sum(1 for cell in line.split("\t") if cell.strip())
+    return len(line.split())
+
+
+def partial_last_line(text: str) -> int | None:
+    """The line number of a last line cut off mid-row, else None.
+
+    A cut-off row: the text does not end with a line break, its last line holds a number,
+    and it has fewer cells (tab-separated) or words than the last line with a number above it."""
+    if not text or text.endswith(("\n", "\r")):
+        return None
+    lines = split_lines(text)
+    last = lines[-1]
+    if not any(ch.isdigit() for ch in last):
+        return None
+    above = next((line for line in reversed(lines[:-1]) if any(ch.isdigit() for ch in line)), None)
+    if above is None or _fields(last) >= _fields(above):
+        return None
+    return len(lines)
 
 
 _TAG_RE = re.compile(r"</?(?:i|b|em|strong|u)>", re.IGNORECASE)

@@ -1,0 +1,151 @@
+"""The production run: one at a time (lock), built in a new file, published atomically.
+
+lock → build file (copy of the published warehouse) → Dagster job (extraction of what
+changed, dbt build, GX audit) against the build → checkpoint + storage check → rename into
+place, snapshot kept → Parquet export → findings and run summary."""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from pathlib import Path
+
+from .inventory import list_raw
+from .publish import (discard_build, finish_build, lock_path, new_stamp, publish, stage_docs, start_build,
+                      swap_docs)
+from .runlock import AlreadyRunning, RunLock
+from .settings import DATA_DOCS_ENV, DBT_PROJECT_DIR, RAW_DIR_ENV, WAREHOUSE_ENV, raw_dir, warehouse_path
+from .summary import read_file_status, summary_text
+
+log = logging.getLogger("rapportlager")
+QUIET = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+EXIT_FAILED, EXIT_NO_REPORTS, EXIT_ALREADY_RUNNING = 1, 2, 3
+
+
+def run_pipeline(warehouse: Path | None = None, raw: Path | None = None, wait: float = 0) -> int:
+    """Extract what changed in data/raw, build the marts, check the identities, publish."""
+    published = (Path(warehouse) if warehouse else warehouse_path()).resolve()
+    if raw:
+        os.environ[RAW_DIR_ENV] = str(Path(raw).resolve())
+    published.parent.mkdir(parents=True, exist_ok=True)
+    lock = RunLock(lock_path(published))
+    try:
+        lock.acquire(wait)
+    except AlreadyRunning as exc:
+        log.error("%s", exc)
+        return EXIT_ALREADY_RUNNING
+    try:
+        return _build_and_publish(published)
+    finally:
+        os.environ[WAREHOUSE_ENV] = str(published)
+        lock.release()
+
+
+def _build_and_publish(published: Path) -> int:
+    listing = list_raw(raw_dir()) if raw_dir().is_dir() else None
+    if listing is None or not listing.reports:
+        log.error("%s holds no report (*.txt)%s", raw_dir(),
+                  "".join(f"; ignored {n}: {why}" for n, why in (listing.ignored.items() if listing else [])))
+        return EXIT_NO_REPORTS
+    from .project import prepare_dbt_project
+
+    prepare_dbt_project()
+    _clean_stale_dbt_targets()
+    build = start_build(published)
+    os.environ[DATA_DOCS_ENV] = str(build.parent / "data_docs")  # published with the build
+    failures = _execute(build)
+    rows = read_file_status(build)
+    if failures:
+        discard_build(build)
+        print(summary_text(rows, f"NOT published (the warehouse stays as it was): {'; '.join(failures)}"))
+        return EXIT_FAILED
+    finish_build(build)
+    stamp = new_stamp()
+    os.environ[DATA_DOCS_ENV] = str(published.parent / "data_docs")
+    findings = findings_text(build)  # read from the build: this process may cache the old file
+    staged_docs = stage_docs(build, published)
+    exported = _export(build, published.parent / "parquet", stamp)
+    snapshot = publish(build, published, stamp=stamp)
+    swap_docs(staged_docs, published)
+    os.environ[WAREHOUSE_ENV] = str(published)
+    if exported:
+        from .export import point_latest
+
+        point_latest(published.parent / "parquet", stamp)
+    print(findings)
+    print(summary_text(rows, f"published {published} (snapshot {snapshot.parent.name})"))
+    return EXIT_FAILED if any(r[1] == "failed" for r in rows) else 0
+
+
+def _execute(build: Path) -> list[str]:
+    """Run the Dagster job against the build file; the failed steps, with their errors."""
+    import dagster as dg
+
+    from .definitions import build_definitions
+
+    defs = build_definitions(build)
+    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    job = defs.resolve_job_def("materialize_everything")
+    result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET)
+    failures = []
+    for event in result.all_events:
+        if event.is_step_failure:
+            failures.append(f"step {event.step_key} failed: {_root_cause(event.step_failure_data.error)}")
+    if not result.success and not failures:
+        failures.append("the Dagster run failed")
+    return failures
+
+
+def _root_cause(error) -> str:
+    """The innermost error's message (Dagster wraps the step's own exception)."""
+    if error is None:
+        return "unknown error"
+    while getattr(error, "cause", None) is not None:
+        error = error.cause
+    return error.message.strip()
+
+
+def _export(build: Path, root: Path, stamp: str) -> bool:
+    from .export import export_parquet
+
+    try:
+        out = export_parquet(build, root, stamp)
+    except Exception as exc:  # a failed export is reported; it does not stop the publication
+        log.error("Parquet export failed: %s", exc)
+        return False
+    log.info("Parquet export of marts.* and audit.*: %s", out)
+    return True
+
+
+def _clean_stale_dbt_targets(max_age_s: float = 3600) -> None:
+    """dbt target folders of runs killed more than an hour ago."""
+    runs = DBT_PROJECT_DIR / "target" / "runs"
+    if runs.exists():
+        for folder in runs.iterdir():
+            if time.time() - folder.stat().st_mtime > max_age_s:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def findings_text(db: Path) -> str:
+    """The short findings report at the end of a run."""
+    import duckdb
+
+    from .audit import findings_report, load_unchecked
+    from .settings import data_docs_dir
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        findings = con.execute("select * from audit.identity_findings").fetch_df()
+        unchecked = load_unchecked(con)
+    finally:
+        con.close()
+    return "\n".join([
+        "\nIdentity audit (rounding-aware; a failure is a finding in the report, not an error):",
+        findings_report(findings, unchecked),
+        f"GX Data Docs: {data_docs_dir() / 'index.html'}",
+    ])
+
+
+def print_findings(published: Path | None = None) -> None:
+    print(findings_text(published or warehouse_path()))

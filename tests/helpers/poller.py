@@ -1,0 +1,36 @@
+"""A reader process: opens the published warehouse read-only again and again, runs one
+consistency query per open, writes one JSON line per read; stops when STOP_FILE exists.
+
+Usage: python poller.py WAREHOUSE OUT_JSONL STOP_FILE QUERY"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+
+def main(warehouse: Path, out: Path, stop: Path, query: str) -> int:
+    with open(out, "a", encoding="utf-8") as sink:
+        while not stop.exists():
+            if not warehouse.exists():
+                time.sleep(0.05)
+                continue
+            try:
+                con = duckdb.connect(str(warehouse), read_only=True)
+                try:
+                    row = con.execute(query).fetchone()
+                finally:
+                    con.close()
+                sink.write(json.dumps({"row": list(row)}, default=str) + "\n")
+            except Exception as exc:  # every error is a finding of the test
+                sink.write(json.dumps({"error": f"{type(exc).__name__}: {exc}"}) + "\n")
+            sink.flush()
+            time.sleep(0.05)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]))
