@@ -71,16 +71,17 @@ def normalised_text_sha256(text: str) -> str:
 
 
 def _fields(line: str) -> int:
+    """Cells of a tab row; number tokens of a spaced row (its label may be any length)."""
     if "\t" in line:
         return sum(1 for cell in line.split("\t") if cell.strip())
-    return len(line.split())
+    return sum(1 for token in line.split() if any(ch.isdigit() for ch in token))
 
 
 def partial_last_line(text: str) -> int | None:
     """The line number of a last line cut off mid-row, else None.
 
     A cut-off row: the text does not end with a line break, its last line holds a number,
-    and it has fewer cells (tab-separated) or words than the last line with a number above it."""
+    and it has fewer cells (tab-separated) or numbers than the last line with a number above it."""
     if not text or text.endswith(("\n", "\r")):
         return None
     lines = split_lines(text)
