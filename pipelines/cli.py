@@ -54,8 +54,19 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--warehouse", type=Path, help="a warehouse built by 'rapportlager run'")
     bench.add_argument("-n", type=int, default=240, help="number of corruptions (default 240)")
     bench.add_argument("--seed", type=int, default=2026)
+    speed = sub.add_parser("bench", help="time and memory of the pipeline and each stage at N reports (issue 12)")
+    speed.add_argument("--sizes", default="5,100", help="comma-separated report counts (default 5,100)")
+    speed.add_argument("--seed", type=int, default=2026)
+    speed.add_argument("--out", type=Path, help="JSON-lines file the results are appended to (default data/warehouse/bench.jsonl)")
+    speed.add_argument("--work", type=Path, help="folder for the corpora and warehouses (default: a temporary one, removed)")
+    gen = speed.add_subparsers(dest="bench_command").add_parser("generate", help="write N generated reports")
+    gen.add_argument("--n", type=int, required=True)
+    gen.add_argument("--seed", type=int, default=2026)
+    gen.add_argument("--out", type=Path, required=True, help="folder to write the reports to")
     args = parser.parse_args(argv)
     quiet_logging()
+    if args.command == "bench":
+        return speed_bench(args)
     if args.command == "run":
         started = time.perf_counter()
         code = run_pipeline(args.warehouse, args.raw, args.wait)
@@ -130,6 +141,19 @@ def benchmark(warehouse: Path | None, n: int, seed: int) -> int:
 
     trials = run_benchmark(Path(warehouse) if warehouse else warehouse_path(), n=n, seed=seed)
     print(summary(trials))
+    return 0
+
+
+def speed_bench(args) -> int:
+    if args.bench_command == "generate":
+        from .bench.generate import generate
+
+        written = generate(args.n, args.seed, args.out)
+        print(f"{len(written)} reports written to {args.out}")
+        return 0
+    from .bench.run import DEFAULT_OUT, bench
+
+    bench([int(n) for n in args.sizes.split(",") if n.strip()], args.seed, args.out or DEFAULT_OUT, args.work)
     return 0
 
 

@@ -67,8 +67,17 @@ def replace_document(con: duckdb.DuckDBPyConnection, records: dict[str, list[dic
 
 
 def _delete_rows(con: duckdb.DuckDBPyConnection, source_file: str, document_id: str | None = None) -> None:
-    """Delete a report's rows, by its file name (and by its id: rows of an earlier id scheme)."""
+    """Delete a report's rows, by its file name (and by its id: rows of an earlier id scheme).
+
+    Rows of raw.tables and raw.cells are only ever written with their raw.documents row (one
+    transaction), so a report without one has nothing to delete: a new report skips the scans
+    of raw.cells and raw.tables (which made loading N new reports cost O(N²))."""
     ids = "(select document_id from raw.documents where source_file = ? union all select ?)"
+    known = con.execute(
+        "select count(*) from raw.documents where source_file = ? or document_id = ?", [source_file, document_id]
+    ).fetchall()[0][0]
+    if not known:
+        return
     for name in ("cells", "tables", "documents"):
         con.execute(f"delete from raw.{name} where document_id in {ids}", [source_file, document_id])
 

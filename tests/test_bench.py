@@ -1,0 +1,52 @@
+"""The speed benchmark (issue 12) at N = 5, as a benchmark that prints its figures: only its
+structure is asserted (every stage measured, counts that scale with N), never a time.
+`rapportlager bench --sizes 5,100,1000` gives the larger sizes (not run here: minutes)."""
+from __future__ import annotations
+
+import json
+
+from pipelines.bench.generate import check, generate, variants
+from pipelines.bench.run import STAGE_ORDER, bench
+from pipelines.settings import REPO_ROOT
+
+SOURCES = sorted((REPO_ROOT / "data" / "raw").glob("*.txt"))
+
+
+def test_generated_reports_read_as_their_sources_scaled(tmp_path):
+    """Every generated report parses into its source's tables and cells, numbers × its factor."""
+    written = generate(10, 1, tmp_path)
+    assert len({p.read_bytes() for p in written}) == 10  # distinct texts: none is a duplicate
+    factors = [int(p.stem.rsplit("x", 1)[1]) for p in written]
+    assert set(factors) - {1}, "some report is scaled"
+    for k, (path, factor) in enumerate(zip(written, factors)):
+        assert check(path.read_bytes(), SOURCES[k % 5], factor, path.name) == []
+    again = tmp_path / "again"
+    assert [p.read_bytes() for p in generate(10, 1, again)] == [p.read_bytes() for p in written]  # deterministic
+    assert len({v.name for v in variants(60, 1)}) > 1
+
+
+def test_bench_at_five_prints_its_figures(tmp_path, capsys):
+    out = tmp_path / "bench.jsonl"
+    records = bench([5], seed=2026, out=out, work=tmp_path / "work")
+    records += bench([10], seed=2026, out=out, work=tmp_path / "work", stages=("parse",), with_floor=False)
+    with capsys.disabled():
+        print("\nrapportlager bench (N = 5; parse also at N = 10):")
+        for line in out.read_text().splitlines():
+            r = json.loads(line)
+            print(f"  N={r['n']:>3} {r['stage']:<16} " + (
+                f"p50 {r['p50_ms']} ms p95 {r['p95_ms']} ms" if r["stage"] == "queries" else
+                f"wall {r['wall_s']:.2f} s cpu {r['cpu_s']:.2f} s peak {r['peak_rss_mb']:.0f} MB"))
+    assert [json.loads(line) for line in out.read_text().splitlines()] == records
+    by = {(r["n"], r["stage"]): r for r in records}
+    for stage in ("floor_imports", "floor_dbt_build", "floor"):
+        assert by[(0, stage)]["wall_s"] > 0
+    for stage in STAGE_ORDER + ("queries",):
+        assert (5, stage) in by, stage
+    for stage in STAGE_ORDER:
+        assert {"wall_s", "cpu_s", "peak_rss_mb"} <= set(by[(5, stage)]), stage
+    assert by[(5, "parse")]["reports"] == by[(5, "raw_load")]["reports"] == 5
+    assert by[(5, "parse")]["cells"] == by[(5, "raw_load")]["cells"] > 1000
+    assert by[(10, "parse")]["reports"] == 10
+    assert by[(10, "parse")]["cells"] == 2 * by[(5, "parse")]["cells"]  # two groups of the five shapes
+    assert by[(5, "identity_checks")]["identities"] > 0
+    assert by[(5, "queries")]["queries"] == 10
