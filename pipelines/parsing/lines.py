@@ -11,6 +11,7 @@ The general facts these rules rest on:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .numbers import is_marker, is_number_token, leading_marker, parse_number, split_numbers
@@ -210,6 +211,7 @@ def _trailing_text(spans: list[tuple[str, int, int]]) -> int:
     return 0
 
 
+@lru_cache(maxsize=65_536)
 def _is_space_marker(tok: str) -> bool:
     t = tok.rstrip("*")
     return is_marker(t) or t in ("I.U", "i.u.")

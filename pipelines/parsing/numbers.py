@@ -65,6 +65,7 @@ def parse_number(text: str) -> Number | None:
     return Number(value, len(dec), bool(m.group("pct")), cmp_, m.group("foot") or m.group("lead") or None)
 
 
+@lru_cache(maxsize=65_536)
 def is_marker(text: str) -> bool:
     """True for a non-numeric marker printed in a value cell (`I.U.`, `i.u`, `IU`, `-`, `X`)."""
     s = text.strip().rstrip("*")
@@ -85,18 +86,24 @@ _TOKEN_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=65_536)
 def is_number_token(tok: str) -> bool:
     return bool(_TOKEN_RE.match(tok))
 
 
+_GROUP_RE = re.compile(r"^\d{3}(?:[,.]\d+)?%?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
+_LEAD_RE = re.compile(r"^(?:≥|≤|<|>)?[+\-−–]?[1-9]\d{0,2}$")
+_THREE_DIGITS_RE = re.compile(r"^\d{3}$")
+
+
 def _can_continue(tok: str) -> bool:
     """A token that may be a thousands group of the number before it."""
-    return bool(re.match(r"^\d{3}(?:[,.]\d+)?%?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*$", tok))
+    return bool(_GROUP_RE.match(tok))
 
 
 def _can_lead(tok: str) -> bool:
     """A token that may start a number having thousands groups after it."""
-    return bool(re.match(r"^(?:≥|≤|<|>)?[+\-−–]?[1-9]\d{0,2}$", tok))
+    return bool(_LEAD_RE.match(tok))
 
 
 def _chunks(tokens: list[str]) -> list[list[str]]:
@@ -107,7 +114,7 @@ def _chunks(tokens: list[str]) -> list[list[str]]:
             last = chunks[-1]
             if (
                 _can_lead(last[0])
-                and all(re.match(r"^\d{3}$", t) for t in last[1:])
+                and all(_THREE_DIGITS_RE.match(t) for t in last[1:])
                 and _can_continue(tok)
             ):
                 last.append(tok)
@@ -190,7 +197,7 @@ def groupings(tokens: list[str], n: int, limit: int = 2_000) -> list[list[tuple[
             walk(j + 1, acc)
             acc.pop()
             if not (_can_lead(tokens[i]) and j + 1 < len(tokens) and _can_continue(tokens[j + 1])
-                    and all(re.match(r"^\d{3}$", t) for t in tokens[i + 1 : j + 1])):
+                    and all(_THREE_DIGITS_RE.match(t) for t in tokens[i + 1 : j + 1])):
                 break
             j += 1
 

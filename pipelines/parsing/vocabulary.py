@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import os
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 INFLECTIONS = ("en", "et", "er", "ar", "na", "n", "t", "s", "e", "ad", "ade", "at")
@@ -39,10 +39,13 @@ class Vocabulary:
         """The header of a column of note references ('Not', 'Noter')."""
         return word.lower().strip(".,:;()*") in self.note_words
 
+    @cached_property
+    def _measure_forms(self) -> frozenset[str]:
+        # whole words and their inflections ("prognosen", "budgeten", "avvikelser")
+        return frozenset(m + ending for m in self.measure_words for ending in ("",) + INFLECTIONS)
+
     def is_measure_word(self, word: str) -> bool:
-        w = word.lower().strip(".,:;()*")
-        # whole word, or an inflection of it ("prognosen", "budgeten", "avvikelser")
-        return any(w == m or (w.startswith(m) and w[len(m):] in INFLECTIONS) for m in self.measure_words)
+        return word.lower().strip(".,:;()*") in self._measure_forms
 
     def is_prefix_word(self, word: str) -> bool:
         return word.lower().strip(",:;()*") in self.prefix_words
