@@ -17,6 +17,7 @@ RULES = {
     "investment_net": "Investment net = expenditure − income.",
     "cross_table": "A figure printed in two tables of one report agrees.",
     "cross_report": "A comparative printed in two reports agrees.",
+    "learned_relation": "A relation learned from the rows of a table of no known kind holds on every row.",
 }
 
 
