@@ -146,8 +146,27 @@ def test_number_of_findings(db):
 
 
 def test_data_docs_are_built(warehouse):
+    from expectations.offline_docs import remote_assets
+
     index = warehouse.parent / "data_docs" / "index.html"
-    assert index.exists() and "financial_identities" in index.read_text(encoding="utf-8")
+    text = index.read_text(encoding="utf-8")
+    assert index.exists() and "financial_identities" in text
+    # they open offline: no stylesheet or script from a CDN, the index rows written as HTML
+    assert remote_assets(warehouse.parent / "data_docs") == []
+    assert 'href="static/styles/offline.css"' in text
+    assert '<a href="validations/financial_identities/' in text
+
+
+def test_one_expectation_per_identity_family():
+    import great_expectations as gx
+
+    from expectations.identities import IDENTITY_FAMILIES, build_suite
+
+    gx.get_context(mode="ephemeral")
+    suite = build_suite()
+    conditions = [str(e.row_condition) for e in suite.expectations if getattr(e, "row_condition", None)]
+    assert len(conditions) == len(IDENTITY_FAMILIES)
+    assert all(any(f'rule=="{family}"' in c for c in conditions) for family in IDENTITY_FAMILIES)
 
 
 @pytest.mark.parametrize(
