@@ -6,7 +6,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from expectations.identities import validate_identities
+from expectations.identities import IdentitySuite, validate_identities
 from pipelines.killpoints import kill_point
 from expectations.suspects import CellInfo, suspects
 
@@ -44,19 +44,18 @@ def load_cells(con: duckdb.DuckDBPyConnection) -> dict[str, CellInfo]:
     return {r[0]: CellInfo(*r) for r in rows}
 
 
-def evaluate(identities: pd.DataFrame, cells: dict[str, CellInfo], passed_by: str = "gx",
-             docs_dir: Path | None = None, unchecked: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Mark each identity passed/failed and name the suspected cell of each failure.
-
-    passed_by='gx' runs the GX suite; 'sql' uses the same rule without GX (fast, for
-    benchmarks)."""
+def evaluate(identities: pd.DataFrame, cells: dict[str, CellInfo], docs_dir: Path | None = None,
+             unchecked: pd.DataFrame | None = None, suite: IdentitySuite | None = None) -> pd.DataFrame:
+    """Mark each identity passed/failed with the GX suite (one expectation per family) and name
+    the suspected cell of each failure. `suite`: a suite built once, for many runs (the
+    benchmark); otherwise one is built here (writing the Data Docs to `docs_dir`)."""
     identities = identities.copy()
     evaluable = identities["evaluable"].fillna(False).astype(bool)
-    if passed_by == "gx":
-        failed_ids = validate_identities(identities, docs_dir, unchecked).failed_ids
-        fails = identities["identity_id"].isin(failed_ids)
+    if suite is not None:
+        failed_ids = suite.validate(identities).failed_ids
     else:
-        fails = identities["difference"].abs().round(9) > identities["tolerance"].round(9)
+        failed_ids = validate_identities(identities, docs_dir, unchecked).failed_ids
+    fails = identities["identity_id"].isin(failed_ids)
     passed = pd.Series(pd.NA, index=identities.index, dtype="boolean")
     passed[evaluable] = ~fails[evaluable]
     identities["passed"] = passed
@@ -89,7 +88,7 @@ def load_unchecked(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def run_audit(con: duckdb.DuckDBPyConnection, docs_dir: Path | None = None) -> pd.DataFrame:
     unchecked = con.execute("select * from intermediate.int_audit_unchecked").df()
-    findings = evaluate(load_identities(con), load_cells(con), "gx", docs_dir, unchecked)
+    findings = evaluate(load_identities(con), load_cells(con), docs_dir, unchecked)
     kill_point("audit")
     write_findings(con, findings)
     kill_point("audit")

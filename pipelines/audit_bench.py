@@ -3,7 +3,8 @@
 Each trial changes one printed financial number that some identity covers (a digit changed,
 the sign flipped, two adjacent digits swapped) in a copy of a report, extracts it again, runs
 the identity models (dbt's compiled SQL, on an in-memory copy of the warehouse) and the
-audit, and records whether the change is flagged and whether the audit names that cell.
+audit through the same GX suite as the pipeline (one expectation per identity family), and
+records whether the change is flagged and whether the audit names that cell.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+
+from expectations.identities import IdentitySuite
 
 from .audit import evaluate
 from .parsing import ExtractionError, extract_document
@@ -73,6 +76,8 @@ class FastAudit:
         self.warehouse = warehouse
         self.catalog = warehouse.stem
         self.models = models
+        # the pipeline's GX suite, built once: each trial is one more batch it validates
+        self.suite = IdentitySuite()
 
     def run(self, replaced: dict[str, list[dict]]) -> tuple[pd.DataFrame, dict]:
         from .audit import load_cells, load_identities
@@ -101,7 +106,7 @@ class FastAudit:
             con.execute(f"create or replace {kind} {node['schema']}.{node['name']} as {node['compiled_code']}")
         identities, cells = load_identities(con), load_cells(con)
         con.close()
-        return evaluate(identities, cells, passed_by="sql"), cells
+        return evaluate(identities, cells, suite=self.suite), cells
 
 
 def _token_spans(line: str, text: str) -> list[tuple[int, int]]:

@@ -3,6 +3,8 @@ import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 from dagster_duckdb import DuckDBResource
 
+from expectations.identities import IDENTITY_FAMILIES
+
 from .assets.dbt import rapportlager_dbt_assets
 from .audit import load_unchecked, run_audit
 from .settings import data_docs_dir
@@ -10,14 +12,7 @@ from .settings import data_docs_dir
 FCT_OPERATING = get_asset_key_for_model([rapportlager_dbt_assets], "fct_operating")
 IDENTITIES = get_asset_key_for_model([rapportlager_dbt_assets], "int_identities")
 
-RULES = {
-    "column_sum": "Item rows add up to the total row in every value column.",
-    "deviation": "Deviation = budget − outcome (net-cost) or outcome − budget (result), per block.",
-    "gross_net": "Net = costs − revenues (or revenues − costs) from the 'varav' rows.",
-    "investment_net": "Investment net = expenditure − income.",
-    "cross_table": "A figure printed in two tables of one report agrees.",
-    "cross_report": "A comparative printed in two reports agrees.",
-}
+RULES = IDENTITY_FAMILIES
 
 
 @dg.multi_asset_check(

@@ -1,7 +1,7 @@
 -- The value columns of money tables that no identity checks, and why: the audit reports
 -- them instead of skipping them in silence. A money table is a statement, a key-figure or an
 -- investment table, or a table of no known kind that prints amounts (a money unit or a
--- financial measure such as budget or deviation).
+-- financial measure such as budget or deviation). A column of percentages is no amount.
 with cells as (
     select * from {{ ref('int_cells_classified') }}
 ),
@@ -26,7 +26,9 @@ columns as (
         any_value(unit) as unit,
         any_value(column_header) as column_header,
         any_value(measure) as measure,
-        count(value) as n_values
+        count(value) as n_values,
+        -- a column of percentages is a share, not an amount
+        count(value) filter (where not is_percent) as n_amounts
     from cells
     group by document_id, table_no, col_no
 ),
@@ -71,7 +73,7 @@ money_columns as (
         on columns.document_id = total_values.document_id
         and columns.table_no = total_values.table_no
         and columns.col_no = total_values.col_no
-    where columns.n_values > 0
+    where columns.n_amounts > 0
         and (
             columns.table_kind in ('key_figures', 'operating_statement', 'investments')
             or (
@@ -104,7 +106,8 @@ final as (
         n_values,
         case
             when table_kind not in ('key_figures', 'operating_statement', 'investments')
-                then 'a table of amounts of no known kind (not a statement, key figures or investments)'
+                then 'a table of amounts of no known kind (not a statement, key figures or investments), '
+                    || 'and no relation among its columns holds on enough of its rows to be learned'
             when table_kind = 'key_figures'
                 then 'a key figure that no statement total and no pair of columns checks'
             when not has_total_row and measure = 'deviation'

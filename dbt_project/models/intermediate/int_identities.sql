@@ -20,6 +20,10 @@ agreements as (
     select * from {{ ref('int_identity_agreements') }}
 ),
 
+learned_relations as (
+    select * from {{ ref('int_identity_learned_relations') }}
+),
+
 unioned as (
     select * from column_sums
     union all by name
@@ -30,6 +34,8 @@ unioned as (
     select * from investment_net
     union all by name
     select * from agreements
+    union all by name
+    select * from learned_relations
 ),
 
 tables as (

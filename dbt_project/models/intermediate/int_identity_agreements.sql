@@ -1,11 +1,17 @@
 -- Agreement: the same quantity printed twice must agree (within both numbers' rounding).
--- cross_table: in one report, a key figure and an operating statement's total, two
+-- cross_table: in one report, a key figure and a statement's or investment table's total, two
 --   breakdowns of the same total, or a unit's row in its board's table and the unit's own
---   statement (same organisation or activity, line item, measure and period).
+--   statement (same organisation or activity, line item, measure and period). Line items: net
+--   cost, gross costs and revenues ('varav kostnader / intäkter'), net investment (an
+--   investment table's net column). A closed account and an outcome of the same period are
+--   one measure. A total that a later total of its table adds up (a column-sum part) is a
+--   sub-total, not the organisation's figure. A key figure whose label names its scope in
+--   parentheses ('Investeringar (KS/KLF), netto') covers part of the section only.
 -- cross_report: the outcome of a period (closed accounts, 'samma period föregående år')
 --   printed in two reports for the same organisation or activity.
--- Amounts are compared in SEK, so mnkr and tkr tables can be compared; the finding gives them
--- in the printed unit of the reported cell (int_identities adds SEK beside).
+-- Amounts are compared in SEK, so mnkr and tkr tables can be compared (rounding-aware: each
+-- side's half unit of its last printed digit, in SEK); the finding gives them in the printed
+-- unit of the reported cell (int_identities adds SEK beside).
 with cells as (
     select
         c.*,
@@ -17,11 +23,32 @@ with cells as (
     from {{ ref('int_cells_classified') }} as c
     inner join {{ ref('int_table_units') }} as tables
         on tables.document_id = c.document_id and tables.table_no = c.table_no
-    where c.table_kind in ('operating_statement', 'key_figures')
+    where c.table_kind in ('operating_statement', 'key_figures', 'investments')
         and c.amount_sek is not null
-        and c.row_role in ('item', 'total')
-        and c.line_item = 'net_cost'
+        and (
+            (c.row_role in ('item', 'total') and c.line_item in ('net_cost', 'net_investment'))
+            or (c.row_role = 'of_which' and c.line_item in ('costs', 'revenues'))
+        )
+        -- an investment table's expenditure and income columns are no net investment
+        and coalesce(c.flow, 'net') = 'net'
         and coalesce(c.organisation, c.activity_code) is not null
+),
+
+subtotals as (
+    -- totals that a later total adds up
+    select distinct unnest(list_slice(cell_keys, 2, len(cell_keys))) as cell_key
+    from {{ ref('int_identity_column_sums') }}
+),
+
+figures as (
+    select cells.*
+    from cells
+    where not (cells.table_kind = 'key_figures' and regexp_matches(cells.row_label, '\(.+\)'))
+        and not (
+            cells.row_role = 'total'
+            and cells.document_id || '|' || cells.table_no || '|' || cells.row_no || '|' || cells.col_no
+                in (select cell_key from subtotals)
+        )
 ),
 
 row_conventions as (
@@ -40,7 +67,7 @@ units as (
         coalesce('org:' || organisation, 'activity:' || activity_code) as unit_key,
         case when measure in ('actual', 'closed_accounts') then 'outcome' else measure end as measure_group,
         half_ulp * (amount_sek / nullif(value, 0)) as half_ulp_sek
-    from cells
+    from figures as cells
     left join row_conventions
         on row_conventions.document_id = cells.document_id
         and row_conventions.table_no = cells.table_no
@@ -86,9 +113,10 @@ pairs as (
     from scaled as a
     inner join scaled as b
         on a.unit_key = b.unit_key
+        and a.line_item = b.line_item
         and a.period_key = b.period_key
         and (
-            (a.document_id = b.document_id and a.measure = b.measure and a.table_no < b.table_no)
+            (a.document_id = b.document_id and a.measure_group = b.measure_group and a.table_no < b.table_no)
             or (
                 a.document_id < b.document_id
                 and a.measure_group = 'outcome' and b.measure_group = 'outcome'
