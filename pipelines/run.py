@@ -39,6 +39,7 @@ def run_pipeline(warehouse: Path | None = None, raw: Path | None = None, wait: f
         return _build_and_publish(published)
     finally:
         os.environ[WAREHOUSE_ENV] = str(published)
+        os.environ[DATA_DOCS_ENV] = str(published.parent / "data_docs")
         lock.release()
 
 
