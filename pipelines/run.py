@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 from .inventory import list_raw
-from .publish import (discard_build, finish_build, lock_path, new_stamp, publish, stage_docs, start_build,
-                      swap_docs)
+from .publish import (PublicationError, discard_build, finish_build, lock_path, new_stamp, publish,
+                      stage_docs, start_build, swap_docs)
 from .runlock import AlreadyRunning, RunLock
 from .settings import DATA_DOCS_ENV, DBT_PROJECT_DIR, RAW_DIR_ENV, WAREHOUSE_ENV, raw_dir, warehouse_path
 from .summary import read_file_status, summary_text
@@ -39,6 +39,7 @@ def run_pipeline(warehouse: Path | None = None, raw: Path | None = None, wait: f
         return _build_and_publish(published)
     finally:
         os.environ[WAREHOUSE_ENV] = str(published)
+        os.environ[DATA_DOCS_ENV] = str(published.parent / "data_docs")
         lock.release()
 
 
@@ -60,7 +61,12 @@ def _build_and_publish(published: Path) -> int:
         discard_build(build)
         print(summary_text(rows, f"NOT published (the warehouse stays as it was): {'; '.join(failures)}"))
         return EXIT_FAILED
-    finish_build(build)
+    try:
+        finish_build(build)
+    except PublicationError as exc:
+        discard_build(build)
+        print(summary_text(rows, f"NOT published (the warehouse stays as it was): {exc}"))
+        return EXIT_FAILED
     stamp = new_stamp()
     os.environ[DATA_DOCS_ENV] = str(published.parent / "data_docs")
     findings = findings_text(build)  # read from the build: this process may cache the old file

@@ -227,3 +227,23 @@ def test_only_new_changed_and_removed_files_are_touched(good, report_path):
     assert con.execute("select count(*) from raw.cells where row_label = 'Hemtjänst, timmar i år'").fetchone()[0] == 8
     status = dict(con.execute("select source_file, status from raw.file_status").fetchall())
     assert status == {name: "loaded", "000 sorts first.txt": "unchanged", "zz_old.txt": "removed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("Hemtjänst\t350 875\t325 557\t306 002\nVård dygn\t195 790\t198 2", 2),  # cut mid-row
+        ("Summa 564,8 550,1 14,7\nVarav KLF 79,4 7", 2),
+        # whole last rows with a shorter label than the row above: kept
+        ("Resultat före extraordinära poster – 52,0 31,7 – 53,7 36,7\n\nÅRETS RESULTAT 9 – 52,0 31,7 – 53,7 36,7", None),
+        ("Reservering av medel till RUR   – 22,0 0,0 0\n \nBalanskravsresultat\n  14,3 71,5 14,3", None),
+        ("till 911 715 kronor 2026 och cirka 3,3 miljoner\nkronor.\n15", None),  # a page number
+        ("Män\t33,3\t23,6\t2,8\t-\t\nKvinnor\t17,2\t13,1\t4,2\t-\t", None),  # 003's last row
+        ("Summa 564,8 550,1 14,7\nVarav KLF 79,4 7\n", None),  # ends with a line break
+        ("Summa 564,8 550,1 14,7\nDet är allt.", None),  # prose
+    ],
+)
+def test_partial_last_line(text, cut):
+    from pipelines.parsing.text import partial_last_line
+
+    assert partial_last_line(text) == cut

@@ -114,29 +114,44 @@ def test_rounding_is_not_a_finding(db):
     assert row[2] is True
 
 
-def test_bad_file_does_not_stop_the_others(tmp_path, raw_copy, dagster_home):
+def test_bad_files_do_not_stop_the_others(tmp_path, raw_copy, report_path, dagster_home, capsys):
     from pipelines.cli import run_pipeline
 
     folder = raw_copy("003", "004")
+    good = report_path("004")
     (folder / "empty.txt").write_bytes(b"")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    (folder / "Kopia av 004.TXT").write_bytes(good.read_text().replace("\n", "\r\n").encode("cp1252"))
+    shutil.copy(report_path("001"), folder / "rapport 001.txt")
     warehouse = tmp_path / "w.duckdb"
     # the good reports are published; the run says a report failed (exit 1)
     assert run_pipeline(warehouse, folder) == 1
+    out = capsys.readouterr().out
+    assert "Run summary: 3 loaded, 0 unchanged, 1 skipped as duplicates, 1 failed, 1 ignored, 0 removed" in out
+    assert "  FAILED    empty.txt: empty.txt: the file is empty" in out
+    assert f"  duplicate Kopia av 004.TXT: the same text as {good.name} (not loaded twice)" in out
+    assert "  ignored   scan.pdf: PDF is not read yet" in out
     con = duckdb.connect(str(warehouse), read_only=True)
-    assert con.execute("select count(*) from raw.documents").fetchone()[0] == 2
+    assert con.execute("select count(*) from raw.documents").fetchone()[0] == 3
     errors = con.execute("select source_file, error from raw.extraction_errors").fetchall()
     assert errors == [("empty.txt", "empty.txt: the file is empty")]
     assert con.execute("select count(*) from marts.fct_operating").fetchone()[0] > 0
+    assert con.execute("select count(*) from marts.dim_report").fetchone()[0] == 3
+    n_003 = con.execute("select count(*) from raw.cells where document_id like '003%'").fetchone()[0]
     con.close()
 
-    # the report turns bad later: its rows from the earlier run stay
-    before = duckdb.connect(str(warehouse), read_only=True)
-    n_003 = before.execute("select count(*) from raw.cells where document_id like '003%'").fetchone()[0]
-    before.close()
+    # the report turns bad later: its rows from the earlier run stay; a removed report's leave
     (folder / next(folder.glob("003_*.txt")).name).write_bytes(b"\x00\x01binary")
+    (folder / "rapport 001.txt").unlink()
     assert run_pipeline(warehouse, folder) == 1
+    out = capsys.readouterr().out
+    assert "Run summary: 0 loaded, 1 unchanged, 1 skipped as duplicates, 2 failed, 1 ignored, 1 removed" in out
     after = duckdb.connect(str(warehouse), read_only=True)
     assert after.execute("select count(*) from raw.cells where document_id like '003%'").fetchone()[0] == n_003
     assert "binary" in after.execute(
         "select error from raw.extraction_errors where source_file like '003%'").fetchone()[0]
+    for table in ("raw.documents", "raw.cells", "marts.dim_report", "marts.fct_operating"):
+        key = "document_id" if table.startswith("raw") else "report_key"
+        assert after.execute(f"select count(*) from {table} where {key} = 'rapport 001.txt'").fetchone()[0] == 0
+    assert after.execute("select count(*) from marts.dim_report").fetchone()[0] == 2
     after.close()

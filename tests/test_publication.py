@@ -206,3 +206,14 @@ def test_a_second_run_may_wait_for_the_first(tmp_path):
     second.acquire(wait=10)
     assert 0.4 < time.monotonic() - started < 5
     second.release()
+
+
+def test_a_build_in_a_format_duckdb_1x_cannot_read_is_not_published(tmp_path):
+    from pipelines.publish import PublicationError, finish_build
+
+    build = tmp_path / "builds" / "next" / "warehouse.duckdb"
+    build.parent.mkdir(parents=True)
+    duckdb.connect(str(build)).close()  # duckdb 2.x default format: version 999
+    assert storage_version_number(build) not in range(64, 69)
+    with pytest.raises(PublicationError, match="DuckDB 1.x clients read 64–68"):
+        finish_build(build)

@@ -70,26 +70,27 @@ def normalised_text_sha256(text: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def _fields(line: str) -> int:
-    """Cells of a tab row; number tokens of a spaced row (its label may be any length)."""
-    if "\t" in line:
-        return sum(1 for cell in line.split("\t") if cell.strip())
-    return sum(1 for token in line.split() if any(ch.isdigit() for ch in token))
+def _number_cells(line: str) -> int:
+    """Cells (tab-separated) or words holding a digit: the label's words do not count."""
+    cells = line.split("\t") if "\t" in line else line.split()
+    return sum(1 for cell in cells if any(ch.isdigit() for ch in cell))
 
 
 def partial_last_line(text: str) -> int | None:
     """The line number of a last line cut off mid-row, else None.
 
-    A cut-off row: the text does not end with a line break, its last line holds a number,
-    and it has fewer cells (tab-separated) or numbers than the last line with a number above it."""
+    A cut-off row: the text does not end with a line break, and its last line holds fewer
+    numbers (cells with a digit, tab-separated, or else words with a digit) than the last line
+    with a number above it — but at least one, and not a lone number (a page number). A cut
+    inside the last number of a row cannot be told from a whole row and is kept."""
     if not text or text.endswith(("\n", "\r")):
         return None
     lines = split_lines(text)
-    last = lines[-1]
-    if not any(ch.isdigit() for ch in last):
+    last = _number_cells(lines[-1])
+    if not last or len(lines[-1].split()) == 1:  # no number, or a lone one (a page number)
         return None
-    above = next((line for line in reversed(lines[:-1]) if any(ch.isdigit() for ch in line)), None)
-    if above is None or _fields(last) >= _fields(above):
+    above = next((line for line in reversed(lines[:-1]) if _number_cells(line)), None)
+    if above is None or last >= _number_cells(above):
         return None
     return len(lines)
 
