@@ -67,7 +67,6 @@ def compare_values(doc: Document, expected: list[ExpectedCell]) -> Comparison:
     """Cell by cell, for reports of other layouts: the expected label and numeric value at the
     expected line and column, in a money table of any kind (a number split off a glued run may
     be printed with other spacing than the hand-typed text)."""
-    from .parsing.classify import FINANCIAL_KINDS
     from .parsing.numbers import parse_number
 
     def value(text: str):

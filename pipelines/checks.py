@@ -1,35 +1,30 @@
-"""The GX identity audit as Dagster asset checks on the marts (severity WARN)."""
+"""The identity audit's results as Dagster asset checks (severity WARN): they read audit.*,
+which the audit asset (assets/audit.py) writes."""
 import dagster as dg
-from dagster_dbt import get_asset_key_for_model
 from dagster_duckdb import DuckDBResource
 
 from expectations.identities import IDENTITY_FAMILIES
 
-from .assets.dbt import rapportlager_dbt_assets
-from .audit import load_unchecked, run_audit
+from .assets.audit import FINDINGS_KEY, UNCHECKED_KEY
+from .audit import load_unchecked
 from .settings import data_docs_dir
-
-FCT_OPERATING = get_asset_key_for_model([rapportlager_dbt_assets], "fct_operating")
-IDENTITIES = get_asset_key_for_model([rapportlager_dbt_assets], "int_identities")
 
 RULES = IDENTITY_FAMILIES
 
 
 @dg.multi_asset_check(
     specs=[
-        dg.AssetCheckSpec(name=f"identities_{rule}", asset=FCT_OPERATING, description=text,
-                          additional_deps=[IDENTITIES], blocking=False)
+        dg.AssetCheckSpec(name=f"identities_{rule}", asset=FINDINGS_KEY, description=text, blocking=False)
         for rule, text in RULES.items()
     ] + [
-        dg.AssetCheckSpec(name="identities_unchecked_columns", asset=FCT_OPERATING, blocking=False,
-                          additional_deps=[IDENTITIES],
+        dg.AssetCheckSpec(name="identities_unchecked_columns", asset=UNCHECKED_KEY, blocking=False,
                           description="Money columns no identity can check (no total row, unknown convention …)."),
     ],
-    description="GX suite over every identity the reports imply; findings to audit.identity_findings.",
+    description="The identities that failed, per family, and the columns no identity checks (read from audit.*).",
 )
-def identity_audit(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResource):
+def identity_checks(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResource):
     with duckdb.get_connection() as con:
-        findings = run_audit(con, data_docs_dir())
+        findings = con.execute("select * from audit.identity_findings").fetch_df()
         unchecked = load_unchecked(con)
     for rule in RULES:
         group = findings[findings["rule"] == rule]
@@ -46,18 +41,19 @@ def identity_audit(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResourc
         f"{repr(r.column_header) if isinstance(r.column_header, str) else f'column {r.col_no}'} — {r.reason}"
         for r in unchecked.itertuples()
     ]
-    yield _warning(context, "identities_unchecked_columns", "not checked", lines, {"unchecked_columns": len(lines)})
+    yield _warning(context, "identities_unchecked_columns", "not checked", lines, {"unchecked_columns": len(lines)},
+                   asset_key=UNCHECKED_KEY)
 
 
 def _warning(context: dg.AssetCheckExecutionContext, check_name: str, label: str, lines: list[str],
-             counts: dict) -> dg.AssetCheckResult:
+             counts: dict, asset_key: dg.AssetKey = FINDINGS_KEY) -> dg.AssetCheckResult:
     """A WARN check result that passes when there is nothing to list. One log line per check
     (the findings are listed in its metadata and in the findings report at the end of a run)."""
     if lines:
         context.log.warning(f"{check_name}: {len(lines)} {label} — listed in the check's metadata and the findings report")
     return dg.AssetCheckResult(
         check_name=check_name,
-        asset_key=FCT_OPERATING,
+        asset_key=asset_key,
         passed=not lines,
         severity=dg.AssetCheckSeverity.WARN,
         metadata={

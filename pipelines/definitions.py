@@ -5,15 +5,16 @@ import dagster as dg
 from .assets.dbt import rapportlager_dbt_assets
 from .assets.raw import raw_reports, reports_extracted
 from .automation import everything_job, nightly, publish_job, raw_reports_sensor
-from .checks import identity_audit
+from .assets.audit import identity_audit
+from .checks import identity_checks
 from .resources import build_resources
 from .settings import dagster_workspace_path
 
 
 def build_definitions(warehouse=None) -> dg.Definitions:
     return dg.Definitions(
-        assets=[raw_reports, rapportlager_dbt_assets],
-        asset_checks=[reports_extracted, identity_audit],
+        assets=[raw_reports, rapportlager_dbt_assets, identity_audit],
+        asset_checks=[reports_extracted, identity_checks],
         jobs=[everything_job, publish_job],
         schedules=[nightly],
         sensors=[raw_reports_sensor],

@@ -18,6 +18,12 @@ def test_definitions_load(tmp_path, dagster_home):
     assert {"raw/documents", "raw/tables", "raw/cells", "marts/fct_operating", "marts/dim_report"} <= keys
     checks = {k.name for k in repo.asset_graph.asset_check_keys}
     assert {"identities_column_sum", "identities_deviation", "identities_unchecked_columns", "reports_extracted"} <= checks
+    # the audit's outputs are assets built after the identity models; the checks read them
+    graph = repo.asset_graph
+    findings = dg.AssetKey(["audit", "identity_findings"])
+    assert {"audit/identity_findings", "audit/unchecked_columns"} <= keys
+    assert "intermediate/int_identities" in {k.to_user_string() for k in graph.get(findings).parent_keys}
+    assert {k.asset_key for k in graph.asset_check_keys if k.name == "identities_deviation"} == {findings}
     assert defs.resolve_schedule_def("nightly").cron_schedule == "0 2 * * *"
     assert defs.resolve_schedule_def("nightly").execution_timezone == "Europe/Stockholm"
     assert defs.resolve_sensor_def("raw_reports_sensor") is not None
