@@ -18,10 +18,10 @@ EXPECTED = HERE / "expected" / "corpus"
 RAW = HERE.parent / "data" / "raw"
 
 # measured share of money cells right (value, row label, column, printed line); c02 is the raw
-# pdftotext order of a PDF table (a total cell printed 270 lines below its row, labels broken
-# mid-word without a hyphen, three summary labels stacked above their values): known gap
+# pdftotext order of a PDF table (a total cell printed 270 lines below its row, two labels
+# broken mid-word without a hyphen): known gap
 FLOORS = {
-    "c02_simrishamn_budget2027": 0.77,
+    "c02_simrishamn_budget2027": 0.90,
     "c03_simrishamn_delarsrapport2025": 1.0,
     "c06_varmland_budget2026": 0.96,
     "c07_kramfors_arsredovisning2018": 1.0,
@@ -55,7 +55,7 @@ def test_corpus_overall():
         correct += result.correct
     print(f"corpus: {correct}/{total} = {correct / total:.1%}")
     assert total == 523
-    assert correct / total >= 0.93
+    assert correct / total >= 0.97
 
 
 def test_note_reference_is_not_a_thousands_group():
@@ -148,6 +148,13 @@ def test_raw_pdf_text_order_with_code_columns_before_the_label():
     assert rows["Digitalisering av bibliotek"][-1] == (6, "årligen,löpande", 146)
     assert table.headers[-5:] == ["Plan 2028", "Plan 2029", "Plan 2030", "Plan 2031", "Total utgift"]
     assert not any(r.label in ("P", "N") for r in table.rows)
+    # l.408-429: three summary labels printed one under another, then their 17 values in row
+    # order; Reinvesteringar prints no total (its 5 × 1 200 are yearly), and Summa
+    # investeringsbudget = Summa nya + Reinvesteringar in the columns where the source agrees
+    assert [c for c, _, _ in rows["6016 Reinvesteringar"]] == [1, 2, 3, 4, 5]
+    assert {t for _, t, _ in rows["6016 Reinvesteringar"]} == {"1200", "1 200"}
+    assert [t for _, t, _ in rows["Summa investeringsbudget"]] == ["37 525", "17 125", "7 475", "5 775", "4 075", "71 975"]
+    assert [t for _, t, _ in rows["Summa nya enskilda investeringsprojekt"]][0] == "36 325"
 
 
 SCALE = {"mnkr": 1e6, "mkr": 1e6, "tkr": 1e3, "kr": 1.0}

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..classify import row_role, table_kind, table_unit, to_cell
 from ..lines import YEAR_RE
 from ..model import Cell, Row, Table
+from ..relations import Value, learn
 from ..numbers import is_marker, is_number_token, parse_number, split_numbers
 from ..vocabulary import Vocabulary
 
@@ -41,6 +42,7 @@ class PrintedCell:
     text: str  # '' for an empty cell
     stub: bool = False  # a code or number printed before the row's label (its stub columns)
     inner: "PrintedCell | None" = None  # a number ending a line of a wrapped label
+    parts: list[tuple[int, str]] = field(default_factory=list)  # the lines a text cell joins
 
     @property
     def is_value(self) -> bool:
@@ -107,6 +109,8 @@ def _cells(lines: list[str], first: int, last: int) -> list[PrintedCell]:
                 # a cell printed beside a label's first line ('… tillgängliggöran 400' / 'de …')
                 prev.inner = PrintedCell(prev.line_no, last)
                 prev.text = prev.text[: -len(last)].rstrip()
+            prev.parts = prev.parts or [(prev.line_no, prev.text)]
+            prev.parts.append((k + 1, text))
             prev.text = f"{prev.text} {text}"
         else:
             cells.extend(PrintedCell(k + 1, t) for t in several or [text])
@@ -143,11 +147,56 @@ def _groups(cells: list[PrintedCell]) -> tuple[list[PrintedCell], list[tuple[Pri
     return header, groups[first_row:]
 
 
+def _stacked_labels(label: PrintedCell, after: list[PrintedCell], n: int):
+    """Labels of k rows printed one under another before all their values (raw text order):
+    a label of several lines, each starting in upper case or with a code (a line in lower case
+    goes on from the one above), followed by about k times the table's width of values. The
+    values go in row order; a cell missing is placed where the relation the rows obey
+    (a total row summing the ones above) holds in the most columns, and where that cannot
+    tell, at the end of a row (a total left unprinted)."""
+    labels: list[list[tuple[int, str]]] = []
+    for line_no, text in label.parts:
+        if labels and text[:1].islower():
+            labels[-1].append((line_no, text))
+        else:
+            labels.append([(line_no, text)])
+    k, values = len(labels), [c for c in after if c.text]
+    if k < 2 or not (k * n - 1 <= len(values) <= k * n):
+        return None
+    cells = [PrintedCell(p[0][0], " ".join(t for _, t in p)) for p in labels]
+    best, best_held = None, (-1, -1)
+    for empty in range(k * n) if len(values) < k * n else [None]:
+        slots = list(values)
+        if empty is not None:
+            slots.insert(empty, PrintedCell(values[0].line_no, ""))
+        rows = [slots[r * n : (r + 1) * n] for r in range(k)]
+        held = (_rows_relation_held(rows, n), (empty or 0) % n)
+        if held > best_held:
+            best, best_held = rows, held
+    return list(zip(cells, best))
+
+
+def _rows_relation_held(rows: list[list[PrintedCell]], n: int) -> int:
+    """In how many columns the relation learned among the rows holds (0 if none is learned)."""
+    def value(c: PrintedCell):
+        num = parse_number(c.text) if c.text else None
+        return Value(c.text, num.value, num.decimals) if num is not None else None
+
+    columns = [tuple(value(r[col]) for r in rows) for col in range(n)]
+    learned = learn([[c] for c in columns], len(rows))
+    return sum(1 for c in columns for rel in learned[:1] if rel.check(c))
+
+
 def _complete(groups, n: int):
     """Rows one cell short take the cell printed beside their label's first line, or a text
-    cell in lower case printed after them ('årligen, löpande'), which is no label of its own."""
+    cell in lower case printed after them ('årligen, löpande'), which is no label of its own;
+    labels printed stacked above their values are rows of their own."""
     out = []
     for label, after in groups:
+        stacked = _stacked_labels(label, after, n) if len(label.parts) > 1 and len(after) > n else None
+        if stacked:
+            out.extend(stacked)
+            continue
         if out and not after and label.text[:1].islower() and len(out[-1][1]) == n - 1:
             out[-1][1].append(label)
             continue
