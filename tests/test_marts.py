@@ -316,7 +316,7 @@ select t.source_file, t.line_no, t.organisation_key, t.measure_key, t.period_key
 from totals t
 join contributions c using (report_key, table_no, row_no, col_no)
 group by all
-order by 1, 2, 4, 5
+order by 1, 2, 4, 5, 11
 """
 
 OBJECTS = """
@@ -368,6 +368,8 @@ def test_items_roll_up_to_the_printed_totals(db):
     # line 358: the preferred row is the first printed), 001 line 321
     # 'Summa 7 972' (a surplus: -7 972 000 SEK net cost), 003 line 220 'Summa investeringar …
     # 380,0' (forecast net 2024) and 004 line 339 'Summa förvaltningsbudget -42' (a deficit)
+    # several columns of one measure and period (Utgifter, Inkomster, Netto): rows come in column
+    # order, so the key keeps the last of them, the net
     got = {(r[0][:3], r[1], r[3], r[4]): r[6] for r in operating + investments}
     assert got[("000", 322, "forecast", "2023-FY")] == 564_800_000.0
     assert got[("001", 321, "closed_accounts", "2020-FY")] == -7_972_000.0
