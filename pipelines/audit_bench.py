@@ -132,14 +132,17 @@ def corrupt(text: str, kind: str, rng: random.Random) -> str | None:
     return text[:i] + rng.choice(choices) + text[i + 1 :]
 
 
-def run_benchmark(warehouse: Path, n: int = 240, seed: int = 2026, work: Path | None = None) -> list[Trial]:
-    work = work or warehouse.parent / "bench_target"
-    work.mkdir(parents=True, exist_ok=True)
-    # a private copy: the trials read it while other processes may use the warehouse
-    copy = work / warehouse.name
-    shutil.copyfile(warehouse, copy)
-    warehouse = copy
-    audit = FastAudit(warehouse, compile_models(warehouse, work))
+@dataclass
+class _Baseline:
+    """What the trials compare with: the findings that fail already, and the cells to corrupt."""
+
+    failed: set
+    by_cell: dict[str, list[tuple[float, float, float]]]
+    cells: pd.DataFrame
+    candidates: list[str]
+
+
+def _baseline(warehouse: Path) -> _Baseline:
     con = duckdb.connect(str(warehouse), read_only=True)
     baseline = con.execute("select * from audit.identity_findings").df()
     identities = con.execute("select * from intermediate.int_identities where evaluable").df()
@@ -152,7 +155,7 @@ def run_benchmark(warehouse: Path, n: int = 240, seed: int = 2026, work: Path | 
         "from intermediate.int_cells_classified"
     ).df()
     con.close()
-    baseline_failed = {
+    failed = {
         (r.rule, r.source_file, r.table_no, r.row_no, r.col_no, round(r.difference, 6))
         for r in baseline[baseline["passed"] == False].itertuples()  # noqa: E712
     }
@@ -164,6 +167,64 @@ def run_benchmark(warehouse: Path, n: int = 240, seed: int = 2026, work: Path | 
     cells = cells.set_index("key")
     candidates = [k for k in covered if k in cells.index and cells.loc[k, "table_kind"] in FINANCIAL
                   and pd.notna(cells.loc[k, "value"])]
+    return _Baseline(failed, by_cell, cells, candidates)
+
+
+def _corrupted_records(base: _Baseline, key: str, corrupted: str, texts: dict[str, list[str]]):
+    """The report of the cell, re-extracted with the cell printed as `corrupted`; None where
+    the change cannot be made or alters the layout rather than just the number."""
+    cells, cell = base.cells, base.cells.loc[key]
+    source = cell["source_file"]
+    lines = texts.setdefault(source, (raw_dir() / source).read_text(encoding="utf-8").split("\n"))
+    line = lines[int(cell["line_no"]) - 1]
+    same = cells[(cells["source_file"] == source) & (cells["line_no"] == cell["line_no"])
+                 & (cells["raw_text"] == cell["raw_text"]) & (cells["col_no"] < cell["col_no"])]
+    spans = _token_spans(line, cell["raw_text"])
+    if len(spans) <= len(same):
+        return None
+    start, end = spans[len(same)]
+    changed = lines.copy()
+    changed[int(cell["line_no"]) - 1] = line[:start] + corrupted + line[end:]
+    try:
+        doc = extract_document(source, "\n".join(changed).encode("utf-8"))
+    except ExtractionError:
+        return None
+    records = to_records(doc)
+    hit = [c for c in records["cells"] if c["line_no"] == cell["line_no"] and c["col_no"] == cell["col_no"]
+           and c["table_no"] == cell["table_no"] and c["raw_text"] == corrupted]
+    return records if hit else None
+
+
+def _judge(base: _Baseline, audit: "FastAudit", key: str, kind: str, corrupted: str, records, change: float) -> Trial:
+    """Run the audit on the corrupted report: flagged, the cell named, visible at all."""
+    cell = base.cells.loc[key]
+    findings, _ = audit.run(records)
+    involved = [
+        r for r in findings.itertuples()
+        if r.passed is False or (not pd.isna(r.passed) and not r.passed)
+        if (r.rule, r.source_file, r.table_no, r.row_no, r.col_no, round(r.difference, 6)) not in base.failed
+        and key in list(r.cell_keys)
+    ]
+    describe = f"{cell['source_file']} line {int(cell['line_no'])}:"
+    suspects = [r.suspected_cell for r in involved if r.suspected_cell]
+    named = any(s.startswith(describe) and f"printed {corrupted} (likely misprint" in s for s in suspects)
+    detectable = any(
+        round(abs(difference + coef * change), 6) > round(tolerance, 6)
+        for coef, difference, tolerance in base.by_cell.get(key, [])
+    )
+    return Trial(key, kind, cell["raw_text"], corrupted, bool(involved), named, detectable, suspects)
+
+
+def run_benchmark(warehouse: Path, n: int = 240, seed: int = 2026, work: Path | None = None) -> list[Trial]:
+    work = work or warehouse.parent / "bench_target"
+    work.mkdir(parents=True, exist_ok=True)
+    # a private copy: the trials read it while other processes may use the warehouse
+    copy = work / warehouse.name
+    shutil.copyfile(warehouse, copy)
+    warehouse = copy
+    audit = FastAudit(warehouse, compile_models(warehouse, work))
+    base = _baseline(warehouse)
+    candidates = list(base.candidates)
     rng = random.Random(seed)
     rng.shuffle(candidates)
     kinds = ["digit", "sign", "swap"]
@@ -172,7 +233,7 @@ def run_benchmark(warehouse: Path, n: int = 240, seed: int = 2026, work: Path | 
     for key in candidates:
         if len(trials) >= n:
             break
-        cell = cells.loc[key]
+        cell = base.cells.loc[key]
         kind = kinds[len(trials) % 3]
         corrupted = corrupt(cell["raw_text"], kind, rng)
         if corrupted is None:
@@ -180,42 +241,9 @@ def run_benchmark(warehouse: Path, n: int = 240, seed: int = 2026, work: Path | 
         changed_value = parse_number(corrupted)
         if changed_value is None or changed_value.value == cell["value"]:
             continue  # '0' → '-0' changes nothing
-        source = cell["source_file"]
-        lines = texts.setdefault(source, (raw_dir() / source).read_text(encoding="utf-8").split("\n"))
-        line = lines[int(cell["line_no"]) - 1]
-        same = cells[(cells["source_file"] == source) & (cells["line_no"] == cell["line_no"])
-                     & (cells["raw_text"] == cell["raw_text"]) & (cells["col_no"] < cell["col_no"])]
-        spans = _token_spans(line, cell["raw_text"])
-        if len(spans) <= len(same):
-            continue
-        start, end = spans[len(same)]
-        changed = lines.copy()
-        changed[int(cell["line_no"]) - 1] = line[:start] + corrupted + line[end:]
-        try:
-            doc = extract_document(source, "\n".join(changed).encode("utf-8"))
-        except ExtractionError:
-            continue
-        records = to_records(doc)
-        hit = [c for c in records["cells"] if c["line_no"] == cell["line_no"] and c["col_no"] == cell["col_no"]
-               and c["table_no"] == cell["table_no"] and c["raw_text"] == corrupted]
-        if not hit:
-            continue  # the change altered the layout, not just the number
-        findings, _ = audit.run(records)
-        involved = [
-            r for r in findings.itertuples()
-            if r.passed is False or (not pd.isna(r.passed) and not r.passed)
-            if (r.rule, r.source_file, r.table_no, r.row_no, r.col_no, round(r.difference, 6)) not in baseline_failed
-            and key in list(r.cell_keys)
-        ]
-        describe = f"{source} line {int(cell['line_no'])}:"
-        suspects = [r.suspected_cell for r in involved if r.suspected_cell]
-        named = any(s.startswith(describe) and f"printed {corrupted} (likely misprint" in s for s in suspects)
-        change = changed_value.value - cell["value"]
-        detectable = any(
-            round(abs(difference + coef * change), 6) > round(tolerance, 6)
-            for coef, difference, tolerance in by_cell.get(key, [])
-        )
-        trials.append(Trial(key, kind, cell["raw_text"], corrupted, bool(involved), named, detectable, suspects))
+        records = _corrupted_records(base, key, corrupted, texts)
+        if records is not None:
+            trials.append(_judge(base, audit, key, kind, corrupted, records, changed_value.value - cell["value"]))
     return trials
 
 

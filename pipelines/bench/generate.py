@@ -39,31 +39,8 @@ from ..settings import REPO_ROOT
 
 DEFAULT_SOURCES = REPO_ROOT / "data" / "raw"
 ORIGINAL_NAME = "Linköping"
-# Swedish municipalities whose genitive is the name + 's' (no name ends in s, x or z)
-NAMES = """Ale Alingsås Alvesta Aneby Arboga Arjeplog Arvidsjaur Askersund Avesta Bjurholm Bjuv Boden
-Bollnäs Borgholm Borlänge Botkyrka Boxholm Bromölla Bräcke Burlöv Båstad Dals-Ed Danderyd Degerfors
-Dorotea Eda Ekerö Eksjö Emmaboda Enköping Eskilstuna Eslöv Essunga Falkenberg Falköping Falun Filipstad
-Finspång Flen Forshaga Färgelanda Gagnef Gislaved Gnesta Gnosjö Gotland Grum Grästorp Gällivare Gävle
-Göteborg Götene Habo Hagfors Hallsberg Hallstahammar Halmstad Hammarö Haninge Haparanda Heby Hedemora
-Helsingborg Herrljunga Hjo Hofors Huddinge Hudiksvall Hultsfred Hylte Håbo Härjedalen Härnösand Härryda
-Hässleholm Höganäs Högsby Hörby Höör Jokkmokk Järfälla Jönköping Kalix Kalmar Karlsborg Karlshamn
-Karlskoga Karlskrona Karlstad Katrineholm Kil Kinda Kiruna Klippan Knivsta Kramfors Kristianstad
-Kristinehamn Krokom Kumla Kungsbacka Kungsör Kungälv Kävlinge Köping Laholm Landskrona Laxå Lekeberg
-Leksand Lerum Lessebo Lidingö Lidköping Lilla_Edet Lindesberg Ljungby Ljusdal Ljusnarsberg Lomma
-Ludvika Luleå Lund Lycksele Lysekil Malmö Malung-Sälen Malå Mariestad Mark Markaryd Mellerud Mjölby
-Mora Motala Mullsjö Munkedal Munkfors Mölndal Mönsterås Mörbylånga Nacka Nora Norberg Nordanstig
-Nordmaling Norrköping Norrtälje Norsjö Nybro Nykvarn Nyköping Nynäshamn Nässjö Ockelbo Olofström Orsa
-Orust Osby Oskarshamn Ovanåker Oxelösund Pajala Partille Perstorp Piteå Ragunda Robertsfors Ronneby
-Rättvik Sala Salem Sandviken Sigtuna Simrishamn Sjöbo Skara Skellefteå Skinnskatteberg Skurup Skövde
-Smedjebacken Sollefteå Sollentuna Solna Sorsele Sotenäs Staffanstorp Stenungsund Stockholm Storfors
-Storuman Strängnäs Strömstad Strömsund Sundbyberg Sundsvall Sunne Surahammar Svalöv Svedala Svenljunga
-Säffle Säter Sävsjö Söderhamn Söderköping Södertälje Sölvesborg Tanum Tibro Tidaholm Tierp Timrå
-Tingsryd Tjörn Tomelilla Torsby Torsås Tranemo Tranås Trelleborg Trollhättan Trosa Tyresö Täby
-Töreboda Uddevalla Ulricehamn Umeå Upplands-Bro Uppsala Uppvidinge Vadstena Vaggeryd Valdemarsvik
-Vallentuna Vansbro Vara Varberg Vaxholm Vellinge Vetlanda Vilhelmina Vimmerby Vindeln Vingåker
-Vårgårda Vänersborg Vännäs Värmdö Värnamo Västervik Växjö Ydre Ystad Åmål Ånge Åre Årjäng Åsele
-Åstorp Åtvidaberg Älmhult Älvdalen Älvkarleby Älvsbyn Ängelholm Öckerö Ödeshög Örebro Örkelljunga
-Örnsköldsvik Östersund Österåker Östhammar Östra_Göinge Överkalix Övertorneå""".replace("_", " ").split()
+# Swedish municipality names (a data file); those whose genitive is the name + 's' are used
+NAMES = (Path(__file__).with_name("municipalities.txt")).read_text(encoding="utf-8").splitlines()
 NAMES = [n for n in NAMES if not n.endswith(("s", "x", "z")) and n != ORIGINAL_NAME]
 SHIFTS = (-2, -1, 0, 1, 2)
 FACTORS = (1, 2, 3)
