@@ -40,7 +40,7 @@ from ..settings import REPO_ROOT
 DEFAULT_SOURCES = REPO_ROOT / "data" / "raw"
 ORIGINAL_NAME = "Linköping"
 # Swedish municipality names (a data file); those whose genitive is the name + 's' are used
-NAMES = (Path(__file__).with_name("municipalities.txt")).read_text(encoding="utf-8").splitlines()
+NAMES = (REPO_ROOT / "data" / "bench" / "municipalities.txt").read_text(encoding="utf-8").splitlines()
 NAMES = [n for n in NAMES if not n.endswith(("s", "x", "z")) and n != ORIGINAL_NAME]
 SHIFTS = (-2, -1, 0, 1, 2)
 FACTORS = (1, 2, 3)
