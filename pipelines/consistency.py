@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .parsing.classify import FINANCIAL_KINDS
 from .parsing.extract import Document
 from .parsing.model import Table
-from .parsing.relations import Value, learn
+from .parsing.relations import Value, learn, sums_to
 
 MONEY_UNITS = {"mnkr", "mkr", "tkr", "kr"}
 
@@ -48,9 +48,8 @@ def _column_sums(table: Table, readings) -> Agreement:
             parts = [r[col] for r in items if r[col] is not None]
             if total is None or len(parts) < 2:
                 continue
-            tolerance = sum(0.5 * 10 ** -v.decimals for v in parts + [total]) + 1e-9
             out.checked += 1
-            out.held += abs(sum(p.value for p in parts) - total.value) <= tolerance
+            out.held += sums_to(parts, total)
         start = i + 1
     return out
 

@@ -46,6 +46,16 @@ def table_unit(caption: str | None, stub: str | None, headers: list[str], vocab:
     return None
 
 
+def glued_unit(text: str, vocab: Vocabulary) -> str | None:
+    """A unit word glued to the end of a caption word ('Resultaträkningmnkr'); unit words of
+    three letters or more only (a word ending in 'kr' is no unit)."""
+    for word in text.lower().split():
+        for unit_word, unit in vocab.units:
+            if len(unit_word) >= 3 and word.endswith(unit_word):
+                return unit
+    return None
+
+
 UNIT_PHRASE_RE = re.compile(r"\bbelopp\s+(?:i\s+)?(?P<unit>[a-zåäö]+(?:\s+kronor)?)", re.IGNORECASE)
 TEXT_ABOVE_LINES = 12  # how far above a table the sentence that introduces it may start
 

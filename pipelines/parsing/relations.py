@@ -169,12 +169,15 @@ def settle_by_total(options: list[list[Reading]], total: int) -> list[list[Readi
     return [best.get(i, opts) for i, opts in enumerate(options)]
 
 
+def sums_to(parts: list[Value], total: Value) -> bool:
+    """Do the printed parts add up to the printed total, within the rounding of them all?"""
+    return abs(sum(p.value for p in parts) - total.value) <= _tolerance(total, *parts)
+
+
 def _columns_adding_up(items: list[Reading], total: Reading) -> int:
     n = 0
     for col, t in enumerate(total):
         parts = [r[col] for r in items if col < len(r) and r[col] is not None]
-        if t is None or not parts:
-            continue
-        if abs(sum(p.value for p in parts) - t.value) <= _tolerance(t, *parts):
+        if t is not None and parts and sums_to(parts, t):
             n += 1
     return n

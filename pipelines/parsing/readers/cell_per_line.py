@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..classify import row_role, table_kind, table_unit, to_cell
+from ..classify import glued_unit, row_role, table_kind, table_unit, to_cell
 from ..lines import YEAR_RE
 from ..model import Cell, Row, Table
 from ..relations import Value, learn
@@ -272,20 +272,11 @@ def read_region(lines: list[str], first: int, last: int, vocab: Vocabulary, tabl
         rows.append(row)
     if sum(len(r.cells) for r in rows) < 2 * MIN_ROWS:
         return None
-    unit = table_unit(caption, stub, names, vocab) or _glued_unit(" ".join(c.text for c in header), vocab)
+    unit = table_unit(caption, stub, names, vocab) or glued_unit(" ".join(c.text for c in header), vocab)
     kind = table_kind(caption, stub, names, rows, vocab, unit)
     first_line = header[0].line_no if header else rows[0].line_no
     last_line = max(c.line_no for r in rows for c in r.cells)
     return Table(table_no, caption, unit, kind, first_line, last_line, stub, names, rows, "cell_per_line")
-
-
-def _glued_unit(text: str, vocab: Vocabulary) -> str | None:
-    """A unit word glued to the end of a caption word ('Resultaträkningmnkr')."""
-    for word in text.lower().split():
-        for unit_word, unit in vocab.units:
-            if len(unit_word) >= 3 and word.endswith(unit_word):
-                return unit
-    return None
 
 
 def find(lines: list[str], vocab: Vocabulary) -> list[Table]:
