@@ -18,12 +18,11 @@ EXPECTED = HERE / "expected" / "corpus"
 RAW = HERE.parent / "data" / "raw"
 
 # measured share of money cells right (value, row label, column, printed line); c02 is the raw
-# pdftotext order of a PDF table (a total cell printed 270 lines below its row, two labels
-# broken mid-word without a hyphen): known gap
+# pdftotext order of a PDF table, whose one miss is a total cell printed 270 lines below its row
 FLOORS = {
-    "c02_simrishamn_budget2027": 0.90,
+    "c02_simrishamn_budget2027": 0.99,
     "c03_simrishamn_delarsrapport2025": 1.0,
-    "c06_varmland_budget2026": 0.96,
+    "c06_varmland_budget2026": 1.0,
     "c07_kramfors_arsredovisning2018": 1.0,
     "c08_sjobo_arsredovisning2021": 1.0,
     "c10_angelholm_arsredovisning2021": 1.0,
@@ -55,7 +54,7 @@ def test_corpus_overall():
         correct += result.correct
     print(f"corpus: {correct}/{total} = {correct / total:.1%}")
     assert total == 523
-    assert correct / total >= 0.97
+    assert correct / total >= 0.99
 
 
 def test_note_reference_is_not_a_thousands_group():
@@ -211,3 +210,30 @@ def test_unit_stated_in_the_sentence_that_introduces_a_table():
     areas = next(t for t in doc.tables if t.first_line <= 602 <= t.last_line)
     assert areas.unit == "mnkr"
     assert areas.kind == "operating_statement"
+
+
+def test_word_broken_without_hyphen_in_a_narrow_cell():
+    # c02 l.90-91 '6012 Ombyggnad/tillgängliggöran 400' / 'de Hafreborg': the document prints
+    # 'tillgängliggörande' whole in its text (l.698) and never 'tillgängliggöran' inside a line
+    doc = extract_file(CORPUS / "c02_simrishamn_budget2027.txt")
+    assert _cell(doc, 90, "6012 Ombyggnad/tillgängliggörande Hafreborg", 1).value == 400
+    assert _cell(doc, 107, "6013 Tillgängliggörande/digitalisering magasinet Garvaren", 1).value == 150
+
+
+def test_two_words_over_two_lines_stay_two_words():
+    # 000 l.3027-3028 'hemtjänst (nämnd' / 'indikator)': the report prints 'Nämndindikator' only
+    # as a capitalised column name, never the lower-case word the label would join into
+    doc = extract_file(next(RAW.glob("000_*.txt")))
+    labels = {r.label for t in doc.tables for r in t.rows if r.label_first_line == 3024}
+    assert labels == {"Öka den sammantagna nöjdheten inom hemtjänst (nämnd indikator)"}
+
+
+def test_single_values_under_a_total_stand_where_the_sum_holds():
+    # c06 l.614 '9 045 9 810 765' (total), l.615 'Varav finansiering från riktade statsbidrag
+    # -414', l.616 'Summa 9 396': 9 810 − 414 = 9 396 only in Nettokostnadsram 2026
+    doc = extract_file(CORPUS / "c06_varmland_budget2026.txt")
+    assert _cell(doc, 615, "Varav finansiering från riktade statsbidrag", 2).value == -414
+    assert _cell(doc, 616, "Summa", 2).value == 9396
+    # l.618 'Ramökning för ersättningar inom vårdval' / '14' carries no sum: left as it was
+    row = next(r for t in doc.tables for r in t.rows if r.line_no == 618)
+    assert row.placement == "ambiguous"

@@ -10,6 +10,7 @@ from .metadata import DocumentMeta, complete_title, read_metadata
 from .classify import table_kind, table_unit, unit_in_text_above
 from .readers import find_layout_tables
 from .readers.glued import unglue_header
+from .words import DocumentWords, close_unmarked_breaks
 from .sections import find_sections, organisation_at
 from .tables import Table, find_tables
 from .text import ReportDecodeError, decode_report, normalised_text_sha256, partial_last_line, split_lines
@@ -67,9 +68,13 @@ def _all_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
     found, taken = find_layout_tables(lines, vocab)
     rest = ["" if k + 1 in taken else unglue_header(line, vocab) for k, line in enumerate(lines)]
     tables = sorted(found + find_tables(rest, vocab), key=lambda t: t.first_line)
+    words = DocumentWords.of(lines)
     for k, table in enumerate(tables, 1):
         table.table_no = k
         _caption_sentence(table, lines, vocab)
+        for row in table.rows:
+            last = max(row.line_no, row.label_first_line) + len(row.label.split())
+            row.label = close_unmarked_breaks(row.label, lines, row.label_first_line, last, words)
         if table.unit is None and table.kind in UNIT_FROM_TEXT_KINDS:
             floor = tables[k - 2].last_line if k > 1 else 0
             table.unit = unit_in_text_above(lines, table.first_line, floor, vocab)

@@ -23,6 +23,7 @@ from .notes import read_note_column
 from .regions import merge_continued, paragraph_header, starts_table, table_end
 from .roles import LineRoles
 from .row_reader import settle_rows
+from .running_sums import place_running_sums
 from .rows import read_rows
 from .spaced import label_number
 from .vocabulary import Vocabulary
@@ -88,6 +89,7 @@ def _build_table(
     rows = read_rows(infos, body, pre, span, columns.n_cols, columns.stub, vocab, under_years)
     if not tab and not under_years:
         settle_rows(rows, {b.line_no: b for b in body}, columns.n_cols)
+        place_running_sums(rows, columns.n_cols)
     first_line = min([start + 1] + [p.line_no for p in pre] + [h.line_no for h in header[:1]])
     return _table(table_no, columns, header, rows, first_line, end + 1, "tab" if tab else "space", vocab)
 

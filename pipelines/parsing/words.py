@@ -13,6 +13,7 @@ alone, is no break. Three kinds of text meet such breaks:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .settings import MIN_BROKEN_PIECE, MIN_BROKEN_PIECES
 from .vocabulary import Vocabulary
@@ -80,3 +81,66 @@ def rejoin_word_breaks(text: str, vocab: Vocabulary) -> str:
         return left + right
 
     return re.sub(r"(\w+)- (?=([a-zåäö]\w*))(\w+)", lambda m: join(m) if m.group(2) == m.group(3) else m.group(0), text)
+
+
+
+LETTERS_AT_END = re.compile(r"[^\W\d_]+$")
+LETTERS_AT_START = re.compile(r"^[^\W\d_]+")
+WORD = re.compile(r"[^\W\d_]+")
+NUMBER_TOKEN = re.compile(r"[-−–]?[\d\s,.%]+")
+
+
+@dataclass(frozen=True)
+class DocumentWords:
+    """The words a document prints: anywhere (as printed, case kept), and inside a line
+    (another word after them; in lower case)."""
+
+    printed: frozenset[str]
+    inside_lines: frozenset[str]
+
+    @classmethod
+    def of(cls, lines: list[str]) -> "DocumentWords":
+        printed: set[str] = set()
+        inside: set[str] = set()
+        for line in lines:
+            found = WORD.findall(line)
+            printed.update(found)
+            inside.update(w.lower() for w in found[:-1])
+        return cls(frozenset(printed), frozenset(inside))
+
+    def broken(self, left: str, right: str) -> bool:
+        """Is 'left' + 'right' one word broken over two lines? The first piece is no word the
+        document prints inside a line, and the document prints the joined word whole, in the
+        same case."""
+        return left.lower() not in self.inside_lines and left + right in self.printed
+
+
+def close_unmarked_breaks(label: str, lines: list[str], first: int, last: int, words: DocumentWords) -> str:
+    """A narrow cell may break a long word at the end of a line without a hyphen
+    ('Ombyggnad/tillgängliggöran' / 'de Hafreborg'). Two pieces of a wrapped label close up
+    when the first ends a printed line (numbers after it aside), the second begins the next
+    line in lower case, and the document prints the joined word whole (in the same case) but
+    never the first piece inside a line."""
+    tokens = list(re.finditer(r"\S+", label))
+    if len(tokens) < 2:
+        return label
+    edges = set(_line_edges(lines, first, last))
+    out = label[: tokens[0].end()]
+    for before, token in zip(tokens, tokens[1:]):
+        left, right = LETTERS_AT_END.search(before.group()), LETTERS_AT_START.match(token.group())
+        closes = (left and right and token.group()[:1].islower() and (before.group(), token.group()) in edges
+                  and words.broken(left.group(), right.group()))
+        out += ("" if closes else label[before.end(): token.start()]) + token.group()
+    return out + label[tokens[-1].end():]
+
+
+def _line_edges(lines: list[str], first: int, last: int) -> list[tuple[str, str]]:
+    """For each printed line from `first` to `last` (1-based) and the next printed one: the
+    word ending the first (numbers after it aside) and the word beginning the next."""
+    printed = [ln.split() for ln in lines[first - 1: last + 1] if ln.strip()]
+    edges = []
+    for here, after in zip(printed, printed[1:]):
+        words = [w for w in here if not NUMBER_TOKEN.fullmatch(w)]
+        if words:
+            edges.append((words[-1], after[0]))
+    return edges
