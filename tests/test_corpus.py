@@ -191,13 +191,32 @@ def test_coverage_shows_how_far_tables_agree_with_themselves():
     from pipelines.parsing import extract_document
 
     data = (CORPUS / "c11_malmo_arsredovisning2015.txt").read_bytes()
-    # 16 rows, each Bokslut − Delårsrapport = Avvikelse
+    # 16 rows, each Bokslut − Delårsrapport = Avvikelse, and ÅRETS RESULTAT 563 / 316 / 247 the
+    # sum of the 15 rows above it in each of its 3 columns (a running subtotal, summed by hand)
     agreement = document_agreement(extract_document("c11.txt", data))
-    assert (agreement.held, agreement.checked) == (16, 16)
-    # one misprint (35 for 31; off by one would be within rounding): no cut keeps the relation
+    assert (agreement.held, agreement.checked) == (19, 19)
+    # one misprint (35 for 31; off by one would be within rounding): no cut keeps the row's
+    # relation, so it is read as the cut whose numbers are of its columns' size, 96 · 65 · 35
+    # (not 9 · 6 · 6535); the Avvikelse column then sums to 251 against 247, within the ±8 that
+    # 16 whole numbers may round to, so only the row's own relation fails
     broken = data.replace("Kommunstyrelse966531".encode(), "Kommunstyrelse966535".encode())
-    agreement = document_agreement(extract_document("c11.txt", broken))
-    assert agreement.checked == 16 and agreement.held == 15
+    doc = extract_document("c11.txt", broken)
+    assert [c.raw_text for c in doc.tables[0].rows[1].cells] == ["96", "65", "35"]
+    agreement = document_agreement(doc)
+    assert agreement.checked == 19 and agreement.held == 18
+
+
+def test_running_subtotals_of_a_statement_are_checked():
+    from pipelines.consistency import document_agreement
+
+    # c07: 'Verksamhetens nettokostnader' is the five rows above it (421,3 − 1 628,5 − 39,3 + 1,4
+    # − 8,8 = −1 253,9, printed −1 253,8: within rounding), and 'Resultat före extraordinära
+    # poster' that subtotal plus the five rows after it, in each of the 4 columns
+    doc = extract_file(CORPUS / "c07_kramfors_arsredovisning2018.txt")
+    assert (document_agreement(doc).held, document_agreement(doc).checked) == (8, 8)
+    # c08: its 'varav' rows are parts of the row above, not of the sum: 26 checks, all hold
+    doc = extract_file(CORPUS / "c08_sjobo_arsredovisning2021.txt")
+    assert (document_agreement(doc).held, document_agreement(doc).checked) == (26, 26)
 
 
 def test_unit_stated_in_the_sentence_that_introduces_a_table():

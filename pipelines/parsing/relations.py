@@ -169,6 +169,30 @@ def settle_by_total(options: list[list[Reading]], total: int) -> list[list[Readi
     return [best.get(i, opts) for i, opts in enumerate(options)]
 
 
+def _size(v: Value) -> float:
+    return float(np.log10(max(abs(v.value), 1.0)))
+
+
+def order_by_magnitude(options: list[list[Reading]]) -> list[list[Reading]]:
+    """Rows still read several ways: their readings, likeliest first, by how near each cell's
+    size (order of magnitude) is to its column's in the rows read one way (a column's numbers
+    are of one size: no cut that gives one cell far more digits than the rest of its column)."""
+    settled = [o[0] for o in options if len(o) == 1]
+    if not settled:
+        return options
+    n = max(len(r) for r in settled)
+    typical = []
+    for col in range(n):
+        sizes = [_size(r[col]) for r in settled if col < len(r) and r[col] is not None]
+        typical.append(float(np.median(sizes)) if sizes else None)
+
+    def distance(reading: Reading) -> float:
+        return sum(abs(_size(v) - typical[c]) for c, v in enumerate(reading)
+                   if v is not None and c < n and typical[c] is not None)
+
+    return [sorted(o, key=distance) if len(o) > 1 else o for o in options]
+
+
 def sums_to(parts: list[Value], total: Value) -> bool:
     """Do the printed parts add up to the printed total, within the rounding of them all?"""
     return abs(sum(p.value for p in parts) - total.value) <= _tolerance(total, *parts)

@@ -10,7 +10,8 @@ a whole table may stand on one line. The general facts this reader rests on:
   three digits), and no number but 0 itself starts with 0;
 - which cuts of the digits are the cells is settled by the relations the table's columns obey,
   learned over its rows, and by a total row (relations.py). Where they cannot settle a row, its
-  cells are marked `ambiguous`.
+  cells are marked `ambiguous`, and the cut taken is the one whose numbers are nearest in size
+  to their columns' other numbers.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from ..classify import row_role, table_kind, table_unit
 from ..lines import YEAR_RE
 from ..model import Cell, Row, Table
-from ..relations import Reading, Value, keep, learn, settle_by_total
+from ..relations import Reading, Value, keep, learn, order_by_magnitude, settle_by_total
 from ..vocabulary import Vocabulary
 
 MAX_LABEL = 70  # a longer text before glued numbers is running text
@@ -186,6 +187,7 @@ def _table(caption, headers, rows: list[GluedRow], n: int, vocab: Vocabulary, ta
     if best is None:
         return None
     k, _, options = best
+    options = order_by_magnitude(options)
     out_rows = []
     for r, opts in zip(rows, options):
         row = Row(len(out_rows) + 1, r.line_no, r.label, r.line_no, row_role(r.label, bool(opts)))
