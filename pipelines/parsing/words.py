@@ -13,7 +13,7 @@ alone, is no break. Three kinds of text meet such breaks:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cached_property
 
 from .settings import MIN_BROKEN_PIECE, MIN_BROKEN_PIECES
 from .vocabulary import Vocabulary
@@ -90,29 +90,33 @@ WORD = re.compile(r"[^\W\d_]+")
 NUMBER_TOKEN = re.compile(r"[-−–]?[\d\s,.%]+")
 
 
-@dataclass(frozen=True)
 class DocumentWords:
     """The words a document prints: anywhere (as printed, case kept), and inside a line
-    (another word after them; in lower case)."""
+    (another word after them; in lower case). Read from the lines when first asked."""
 
-    printed: frozenset[str]
-    inside_lines: frozenset[str]
+    def __init__(self, lines: list[str]):
+        self._lines = lines
 
     @classmethod
     def of(cls, lines: list[str]) -> "DocumentWords":
+        return cls(lines)
+
+    @cached_property
+    def _sets(self) -> tuple[frozenset[str], frozenset[str]]:
         printed: set[str] = set()
         inside: set[str] = set()
-        for line in lines:
+        for line in self._lines:
             found = WORD.findall(line)
             printed.update(found)
             inside.update(w.lower() for w in found[:-1])
-        return cls(frozenset(printed), frozenset(inside))
+        return frozenset(printed), frozenset(inside)
 
     def broken(self, left: str, right: str) -> bool:
         """Is 'left' + 'right' one word broken over two lines? The first piece is no word the
         document prints inside a line, and the document prints the joined word whole, in the
         same case."""
-        return left.lower() not in self.inside_lines and left + right in self.printed
+        printed, inside = self._sets
+        return left.lower() not in inside and left + right in printed
 
 
 def close_unmarked_breaks(label: str, lines: list[str], first: int, last: int, words: DocumentWords) -> str:
@@ -122,8 +126,8 @@ def close_unmarked_breaks(label: str, lines: list[str], first: int, last: int, w
     line in lower case, and the document prints the joined word whole (in the same case) but
     never the first piece inside a line."""
     tokens = list(re.finditer(r"\S+", label))
-    if len(tokens) < 2:
-        return label
+    if len(tokens) < 2 or label in lines[first - 1]:
+        return label  # printed on one line: no break inside it
     edges = set(_line_edges(lines, first, last))
     out = label[: tokens[0].end()]
     for before, token in zip(tokens, tokens[1:]):
