@@ -23,8 +23,11 @@ def test_corruptions_are_flagged_and_named(warehouse, tmp_path, capsys):
     # that turns a row into a consistent row of the opposite sign convention)
     assert sum(t.flagged for t in visible) / len(visible) >= 0.99
     assert not any(t.flagged for t in trials if not t.detectable)
-    # the targets: 95 % flagged, 80 % named (measured on the 240: see README)
-    assert sum(t.flagged for t in trials) / len(trials) >= 0.95
+    # the audit issue's targets, on the corruptions larger than the rounding tolerance: 97 %
+    # flagged, 85 % named; of all trials (some changes are within rounding and invisible to
+    # any rounding-aware audit) 80 % named (measured on the 240: see README)
+    assert sum(t.flagged for t in visible) / len(visible) >= 0.97
+    assert sum(t.named for t in visible) / len(visible) >= 0.85
     assert sum(t.named for t in trials) / len(trials) >= 0.80
     # naming a wrong cell as the likely misprint is worse than listing the candidates
     wrong = [t for t in trials if t.flagged and not t.named and any("likely misprint" in s for s in t.suspects)]

@@ -6,7 +6,9 @@
 --   investment table's net column). A closed account and an outcome of the same period are
 --   one measure. A total that a later total of its table adds up (a column-sum part) is a
 --   sub-total, not the organisation's figure. A key figure whose label names its scope in
---   parentheses ('Investeringar (KS/KLF), netto') covers part of the section only.
+--   parentheses ('Investeringar (KS/KLF), netto') covers part of the section only. A 'varav'
+--   row naming another organisation of the report (one with a section of its own) is that
+--   organisation's figure, and an investment frame is the budget of the investments.
 -- cross_report: the outcome of a period (closed accounts, 'samma period föregående år')
 --   printed in two reports for the same organisation or activity.
 -- Amounts are compared in SEK, so mnkr and tkr tables can be compared (rounding-aware: each
@@ -28,6 +30,17 @@ with cells as (
         and (
             (c.row_role in ('item', 'total') and c.line_item in ('net_cost', 'net_investment'))
             or (c.row_role = 'of_which' and c.line_item in ('costs', 'revenues'))
+            -- a 'varav' row naming another organisation of the report, one with a section
+            -- of its own ('varav VSS' in the board's summary), is that organisation's figure
+            or (
+                c.row_role = 'of_which' and c.line_item in ('net_cost', 'net_investment')
+                and c.organisation <> tables.section_organisation
+                and c.organisation in (
+                    select sections.section_organisation
+                    from {{ ref('int_table_units') }} as sections
+                    where sections.document_id = c.document_id
+                )
+            )
         )
         -- an investment table's expenditure and income columns are no net investment
         and coalesce(c.flow, 'net') = 'net'
@@ -65,7 +78,12 @@ units as (
         cells.*,
         row_conventions.convention,
         coalesce('org:' || organisation, 'activity:' || activity_code) as unit_key,
-        case when measure in ('actual', 'closed_accounts') then 'outcome' else measure end as measure_group,
+        case
+            when measure in ('actual', 'closed_accounts') then 'outcome'
+            -- an investment frame is the budget of the investments
+            when measure = 'investment_frame' and line_item = 'net_investment' then 'budget'
+            else measure
+        end as measure_group,
         half_ulp * (amount_sek / nullif(value, 0)) as half_ulp_sek
     from figures as cells
     left join row_conventions
