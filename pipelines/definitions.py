@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from .assets.dbt import rapportlager_dbt_assets
+from .assets.dbt import rapportlager_dbt_after_audit, rapportlager_dbt_assets
 from .assets.raw import raw_reports, reports_extracted
 from .automation import everything_job, nightly, publish_job, raw_reports_sensor
 from .assets.audit import identity_audit
@@ -13,7 +13,7 @@ from .settings import dagster_workspace_path
 
 def build_definitions(warehouse=None) -> dg.Definitions:
     return dg.Definitions(
-        assets=[raw_reports, rapportlager_dbt_assets, identity_audit],
+        assets=[raw_reports, rapportlager_dbt_assets, identity_audit, rapportlager_dbt_after_audit],
         asset_checks=[reports_extracted, identity_checks],
         jobs=[everything_job, publish_job],
         schedules=[nightly],

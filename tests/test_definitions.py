@@ -24,6 +24,11 @@ def test_definitions_load(tmp_path, dagster_home):
     assert {"audit/identity_findings", "audit/unchecked_columns"} <= keys
     assert "intermediate/int_identities" in {k.to_user_string() for k in graph.get(findings).parent_keys}
     assert {k.asset_key for k in graph.asset_check_keys if k.name == "identities_deviation"} == {findings}
+    # the facts' audit status is the GX suite's decision: built after the audit, from its findings
+    status = dg.AssetKey(["intermediate", "int_cell_audit_status"])
+    assert findings in graph.get(dg.AssetKey(["staging", "stg_audit__identity_findings"])).parent_keys
+    assert graph.get(status).parent_keys == {dg.AssetKey(["staging", "stg_audit__identity_findings"])}
+    assert status in {p for p in graph.get(dg.AssetKey(["intermediate", "int_money_facts"])).parent_keys}
     assert defs.resolve_schedule_def("nightly").cron_schedule == "0 2 * * *"
     assert defs.resolve_schedule_def("nightly").execution_timezone == "Europe/Stockholm"
     assert defs.resolve_sensor_def("raw_reports_sensor") is not None

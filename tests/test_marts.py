@@ -284,6 +284,32 @@ def test_audit_status_on_the_facts(db):
     assert failing > 0 and statuses == {"003:120": "suspect", "000:358": "passed"}
 
 
+def test_audit_status_is_the_gx_decision(db):
+    # every money fact in a cell of a finding GX failed is suspect; every fact whose findings
+    # all passed is passed: one verdict, read from audit.identity_findings
+    mismatches = db.execute(
+        """
+        with verdicts as (
+            select unnest(cell_keys) as cell_key, bool_and(passed) as all_passed
+            from audit.identity_findings where passed is not null group by 1
+        ),
+        facts as (
+            select report_key || '|' || table_no || '|' || row_no || '|' || col_no as cell_key, audit_status
+            from marts.fct_operating
+            union all
+            select report_key || '|' || table_no || '|' || row_no || '|' || col_no, audit_status
+            from marts.fct_investment
+        )
+        select count(*) filter (where verdicts.all_passed is null and facts.audit_status <> 'unchecked'),
+               count(*) filter (where verdicts.all_passed and facts.audit_status <> 'passed'),
+               count(*) filter (where not verdicts.all_passed and facts.audit_status <> 'suspect'),
+               count(*) filter (where facts.audit_status = 'suspect')
+        from facts left join verdicts using (cell_key)
+        """
+    ).fetchone()
+    assert mismatches[:3] == (0, 0, 0) and mismatches[3] > 0
+
+
 def test_desired_direction_where_printed(db):
     # 002 line 989: a target printed '≤5,5' is a ceiling (lower is better)
     rows = {r[0] for r in db.execute(

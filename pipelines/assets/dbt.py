@@ -1,8 +1,10 @@
-"""The dbt project as assets: one per model and seed, grouped by dbt folder."""
+"""The dbt project as assets: one per model and seed, grouped by dbt folder. Two builds: the
+models up to the identities, and, after the identity audit (GX) has decided, the models that
+carry its verdict into the marts (stg_audit__identity_findings and all built on it)."""
 
 import shutil
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,8 @@ from ..project import dbt_project, prepare_dbt_project, publish_target_files
 
 prepare_dbt_project()  # a manifest left unreadable by a kill is parsed anew before loading
 
+AFTER_AUDIT = "stg_audit__identity_findings+"  # reads audit.identity_findings
+
 
 class FolderGroupTranslator(DagsterDbtTranslator):
     """Group dbt assets by their folder: staging, intermediate, marts, seeds."""
@@ -26,8 +30,7 @@ class FolderGroupTranslator(DagsterDbtTranslator):
         return fqn[1] if len(fqn) > 2 else "dbt"
 
 
-@dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=FolderGroupTranslator())
-def rapportlager_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+def _build(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Iterator:
     # a target folder of this run's own: a kill cannot leave target/manifest.json half written;
     # the partial parse is copied in (fast start) and moved back atomically after the build
     run_target = Path("target") / "runs" / f"{context.run.run_id[:8]}-{uuid.uuid4().hex[:6]}"
@@ -45,3 +48,15 @@ def rapportlager_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResour
         publish_target_files(absolute)
     finally:
         shutil.rmtree(absolute, ignore_errors=True)
+
+
+@dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=FolderGroupTranslator(),
+            exclude=AFTER_AUDIT, name="rapportlager_dbt_assets")
+def rapportlager_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+    yield from _build(context, dbt)
+
+
+@dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=FolderGroupTranslator(),
+            select=AFTER_AUDIT, name="rapportlager_dbt_after_audit")
+def rapportlager_dbt_after_audit(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+    yield from _build(context, dbt)
