@@ -12,6 +12,9 @@ from dagster_dbt import DbtCliResource, DbtProject
 
 from .settings import DBT_PROJECT_DIR
 
+# the dbt models built after the identity audit: they read its decisions (audit.identity_findings)
+AFTER_AUDIT = "stg_audit__identity_findings+"
+
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 # `dagster dev` re-parses the project on start; other entry points call prepare_dbt_project().
 dbt_project.prepare_if_dev()

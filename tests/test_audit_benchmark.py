@@ -29,6 +29,9 @@ def test_corruptions_are_flagged_and_named(warehouse, tmp_path, capsys):
     assert sum(t.flagged for t in visible) / len(visible) >= 0.97
     assert sum(t.named for t in visible) / len(visible) >= 0.85
     assert sum(t.named for t in trials) / len(trials) >= 0.80
+    # tables of no known kind are corrupted too, and caught by the relations learned from them
+    other = [t for t in visible if t.table_kind == "other"]
+    assert other and all(t.flagged for t in other)
     # naming a wrong cell as the likely misprint is worse than listing the candidates
     wrong = [t for t in trials if t.flagged and not t.named and any("likely misprint" in s for s in t.suspects)]
     assert len(wrong) <= max(4, TRIALS // 60)

@@ -13,11 +13,9 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
 from ..dbt_output import dbt_output_to_log
 from ..killpoints import kill_point
-from ..project import dbt_project, prepare_dbt_project, publish_target_files
+from ..project import AFTER_AUDIT, dbt_project, prepare_dbt_project, publish_target_files
 
 prepare_dbt_project()  # a manifest left unreadable by a kill is parsed anew before loading
-
-AFTER_AUDIT = "stg_audit__identity_findings+"  # reads audit.identity_findings
 
 
 class FolderGroupTranslator(DagsterDbtTranslator):
