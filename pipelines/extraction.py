@@ -39,7 +39,7 @@ def extractor_version() -> str:
     """A hash of the parser's code and vocabulary: a new parser reads every report again."""
     digest = hashlib.sha256()
     parsing = Path(__file__).parent / "parsing"
-    for path in sorted(parsing.glob("*.py")) + sorted((DBT_PROJECT_DIR / "seeds").glob("*.csv")):
+    for path in sorted(parsing.rglob("*.py")) + sorted((DBT_PROJECT_DIR / "seeds").glob("*.csv")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -256,3 +256,11 @@ def test_single_values_under_a_total_stand_where_the_sum_holds():
     # l.618 'Ramökning för ersättningar inom vårdval' / '14' carries no sum: left as it was
     row = next(r for t in doc.tables for r in t.rows if r.line_no == 618)
     assert row.placement == "ambiguous"
+
+
+def test_publisher_named_in_the_text():
+    # c06 prints 'Region Värmland' 6 times (and 'Region Värmlands' 4); c03 'Simrishamns kommun';
+    # c07's resultaträkning names no municipality
+    assert extract_file(CORPUS / "c06_varmland_budget2026.txt").meta.publisher == "Region Värmland"
+    assert extract_file(CORPUS / "c03_simrishamn_delarsrapport2025.txt").meta.publisher == "Simrishamns kommun"
+    assert extract_file(CORPUS / "c07_kramfors_arsredovisning2018.txt").meta.publisher is None

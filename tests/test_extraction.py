@@ -112,7 +112,10 @@ def test_document_metadata(ks_2023, report_path):
     assert str(meta.period_end) == "2023-03-31"
     assert meta.fiscal_year == 2023
     assert meta.organisation == "Kommunstyrelsen"
+    # 'Linköpings kommun' 11 times in 000; once in 001, as 'Linköpings kommuns reglemente'
+    assert meta.publisher == "Linköpings kommun"
     vb = extract_file(report_path("001")).meta
+    assert vb.publisher == "Linköpings kommun"
     assert (vb.report_kind, vb.fiscal_year, str(vb.period_end), vb.organisation) == (
         "verksamhetsberattelse", 2020, "2020-12-31", "Leanlink")
     budget = extract_file(report_path("002")).meta

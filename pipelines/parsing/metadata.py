@@ -23,6 +23,7 @@ class DocumentMeta:
     report_kind: str | None
     period_end: date | None
     fiscal_year: int | None
+    publisher: str | None = None  # the municipality or region, as printed ('Linköpings kommun')
 
 
 def read_metadata(lines: list[str], vocab: Vocabulary) -> DocumentMeta:
@@ -69,7 +70,27 @@ def read_metadata(lines: list[str], vocab: Vocabulary) -> DocumentMeta:
                 break
         title = " ".join(parts)
     organisation = _organisation(text_lines, kind_line)
-    return DocumentMeta(title, organisation, kind, period_end, fiscal_year)
+    return DocumentMeta(title, organisation, kind, period_end, fiscal_year, publisher(text_lines, vocab))
+
+
+NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?"
+
+
+def publisher(lines: list[str], vocab: Vocabulary) -> str | None:
+    """The municipality or region that publishes the report: the name printed most often
+    with a word naming one ('Linköpings kommun', 'Region Värmland'), as printed, the word in
+    lower case after a name ('Malmö stad' for 'Malmö Stad', 'Linköpings kommun' for
+    'Linköpings kommuns'). A capitalised word before
+    'kommun' at the start of a sentence ('Varje kommun') is rarer than the publisher's own name."""
+    found: Counter[str] = Counter()
+    for word, position in vocab.publisher_words:
+        pattern = rf"\b({NAME}) (?i:{word})s?\b" if position == "after" else rf"\b{word.capitalize()} ({NAME})\b"
+        regex = re.compile(pattern)
+        for line in lines:
+            for m in regex.finditer(line):
+                name = m.group(1)
+                found[f"{name} {word}" if position == "after" else f"{word.capitalize()} {name}"] += 1
+    return found.most_common(1)[0][0] if found else None
 
 
 def complete_title(meta: DocumentMeta) -> str | None:

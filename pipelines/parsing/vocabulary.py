@@ -29,6 +29,7 @@ class Vocabulary:
     money_units: frozenset[str] = frozenset()
     note_words: tuple[str, ...] = ()
     flow_words: tuple[str, ...] = ()
+    publisher_words: tuple[tuple[str, str], ...] = ()  # (word, 'before' | 'after' the name)
 
     def is_flow_word(self, word: str) -> bool:
         """A word that names what a column counts ('Intäkter', 'Kostnader')."""
@@ -90,4 +91,5 @@ def load_vocabulary(seeds_dir: str | None = None) -> Vocabulary:
         money_units=frozenset(r["unit"] for r in _rows(seeds, "unit_scales.csv") if r["sek_per_unit"]),
         note_words=tuple(r["word"] for r in cols if r["kind"] == "note"),
         flow_words=tuple(r["word"] for r in cols if r["kind"] == "flow"),
+        publisher_words=tuple((r["word"].lower(), r["position"]) for r in _rows(seeds, "publisher_words.csv")),
     )

@@ -10,7 +10,8 @@
 --   row naming another organisation of the report (one with a section of its own) is that
 --   organisation's figure, and an investment frame is the budget of the investments.
 -- cross_report: the outcome of a period (closed accounts, 'samma period föregående år')
---   printed in two reports for the same organisation or activity.
+--   printed in two reports of one publisher (municipality or region, as the reports name it)
+--   for the same organisation or activity.
 -- Amounts are compared in SEK, so mnkr and tkr tables can be compared (rounding-aware: each
 -- side's half unit of its last printed digit, in SEK); the finding gives them in the printed
 -- unit of the reported cell (int_identities adds SEK beside).
@@ -18,6 +19,7 @@ with cells as (
     select
         c.*,
         tables.section_organisation,
+        documents.publisher,
         -- a row naming the organisation of its own section (the board's own line in the
         -- board's table) is only a part of that organisation's figures
         c.table_kind = 'operating_statement' and c.row_role = 'item'
@@ -25,6 +27,8 @@ with cells as (
     from {{ ref('int_cells_classified') }} as c
     inner join {{ ref('int_table_units') }} as tables
         on tables.document_id = c.document_id and tables.table_no = c.table_no
+    inner join {{ ref('stg_raw__documents') }} as documents
+        on documents.document_id = c.document_id
     where c.table_kind in ('operating_statement', 'key_figures', 'investments')
         and c.amount_sek is not null
         and (
@@ -136,7 +140,10 @@ pairs as (
         and (
             (a.document_id = b.document_id and a.measure_group = b.measure_group and a.table_no < b.table_no)
             or (
+                -- reports of one publisher only: 'Kommunstyrelsen' of two municipalities is
+                -- not one organisation
                 a.document_id < b.document_id
+                and a.publisher is not distinct from b.publisher
                 and a.measure_group = 'outcome' and b.measure_group = 'outcome'
             )
         )

@@ -19,6 +19,7 @@ final as (
         documents.period_end,
         documents.fiscal_year,
         documents.organisation as publishing_organisation,
+        documents.publisher,
         documents.sha256,
         coalesce(tables.n_tables, 0) as n_tables,
         coalesce(cells.n_cells, 0) as n_cells,

@@ -9,6 +9,7 @@ final as (
         sha256,
         title,
         organisation,
+        publisher,
         report_kind,
         period_end,
         fiscal_year,
