@@ -1,6 +1,6 @@
-"""The speed benchmark (issue 12) at N = 5, as a benchmark that prints its figures: only its
-structure is asserted (every stage measured, counts that scale with N), never a time.
-`rapportlager bench --sizes 5,100,1000` gives the larger sizes (not run here: minutes)."""
+"""The speed benchmark (issue 12) at N = 5 and 100, as a benchmark that prints its figures:
+only its structure is asserted (every stage measured, counts that grow linearly with N), never
+a time. `rapportlager bench --sizes 5,100,1000` gives N = 1000 too (not run here: minutes)."""
 from __future__ import annotations
 
 import json
@@ -25,12 +25,12 @@ def test_generated_reports_read_as_their_sources_scaled(tmp_path):
     assert len({v.name for v in variants(60, 1)}) > 1
 
 
-def test_bench_at_five_prints_its_figures(tmp_path, capsys):
+def test_bench_at_5_and_100_prints_its_figures(tmp_path, capsys):
     out = tmp_path / "bench.jsonl"
-    records = bench([5], seed=2026, out=out, work=tmp_path / "work")
+    records = bench([5, 100], seed=2026, out=out, work=tmp_path / "work")
     records += bench([10], seed=2026, out=out, work=tmp_path / "work", stages=("parse",), with_floor=False)
     with capsys.disabled():
-        print("\nrapportlager bench (N = 5; parse also at N = 10):")
+        print("\nrapportlager bench (N = 5 and 100; parse also at N = 10):")
         for line in out.read_text().splitlines():
             r = json.loads(line)
             print(f"  N={r['n']:>3} {r['stage']:<16} " + (
@@ -40,13 +40,18 @@ def test_bench_at_five_prints_its_figures(tmp_path, capsys):
     by = {(r["n"], r["stage"]): r for r in records}
     for stage in ("floor_imports", "floor_dbt_build", "floor"):
         assert by[(0, stage)]["wall_s"] > 0
-    for stage in STAGE_ORDER + ("queries",):
-        assert (5, stage) in by, stage
-    for stage in STAGE_ORDER:
-        assert {"wall_s", "cpu_s", "peak_rss_mb"} <= set(by[(5, stage)]), stage
+    for n in (5, 100):
+        for stage in STAGE_ORDER + ("queries",):
+            assert (n, stage) in by, (n, stage)
+        for stage in STAGE_ORDER:
+            assert {"wall_s", "cpu_s", "peak_rss_mb"} <= set(by[(n, stage)]), (n, stage)
     assert by[(5, "parse")]["reports"] == by[(5, "raw_load")]["reports"] == 5
     assert by[(5, "parse")]["cells"] == by[(5, "raw_load")]["cells"] > 1000
     assert by[(10, "parse")]["reports"] == 10
     assert by[(10, "parse")]["cells"] == 2 * by[(5, "parse")]["cells"]  # two groups of the five shapes
     assert by[(5, "identity_checks")]["identities"] > 0
+    # identities grow linearly: comparatives are paired within one publisher's reports, and
+    # the 100 reports are 20 municipalities' versions of the five
+    assert by[(100, "identity_checks")]["identities"] <= 20 * 1.1 * by[(5, "identity_checks")]["identities"]
+    assert by[(100, "parse")]["cells"] == 20 * by[(5, "parse")]["cells"]
     assert by[(5, "queries")]["queries"] == 10
