@@ -2,8 +2,8 @@
 relations the rows of each table obey (learned as the row reader learns them), the column
 sums its total rows print, and the running subtotals of a statement (a row that is the
 subtotal above it plus the rows between, in every column: 'Verksamhetens nettokostnader',
-'Resultat efter finansiella poster'). A quick measure of quality on a report no one has typed by hand;
-the identity audit (dbt + GX) is the full check."""
+'Resultat efter finansiella poster'). A quick measure of quality on a report no one has
+typed by hand; the identity audit (dbt + GX) is the full check."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -59,8 +59,9 @@ def _column_sums(table: Table, readings) -> Agreement:
 
 def _running_subtotals(table: Table, readings) -> Agreement:
     """A row not marked as a total that is the previous subtotal (or the table's first rows)
-    plus the item rows between ('varav' rows are parts of a row, not of the sum), in all its columns but at most one, and in at least two: a running
-    subtotal, each of its columns one check."""
+    plus the item rows between ('varav' rows are parts of a row, not of the sum), in all its
+    columns but at most one, and in at least two: a running subtotal, each of its columns one
+    check."""
     out = Agreement()
     start = 0
     for i, row in enumerate(table.rows):
