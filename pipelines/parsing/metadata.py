@@ -80,8 +80,8 @@ def publisher(lines: list[str], vocab: Vocabulary) -> str | None:
     """The municipality or region that publishes the report: the name printed most often
     with a word naming one ('Linköpings kommun', 'Region Värmland'), as printed, the word in
     lower case after a name ('Malmö stad' for 'Malmö Stad', 'Linköpings kommun' for
-    'Linköpings kommuns'). A capitalised word before
-    'kommun' at the start of a sentence ('Varje kommun') is rarer than the publisher's own name."""
+    'Linköpings kommuns'). A capitalised word before 'kommun' at the start of a sentence
+    ('Varje kommun') is rarer than the publisher's own name."""
     found: Counter[str] = Counter()
     for word, position in vocab.publisher_words:
         pattern = rf"\b({NAME}) (?i:{word})s?\b" if position == "after" else rf"\b{word.capitalize()} ({NAME})\b"

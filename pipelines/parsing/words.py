@@ -126,7 +126,7 @@ def close_unmarked_breaks(label: str, lines: list[str], first: int, last: int, w
     line in lower case, and the document prints the joined word whole (in the same case) but
     never the first piece inside a line."""
     tokens = list(re.finditer(r"\S+", label))
-    if len(tokens) < 2 or label in lines[first - 1]:
+    if len(tokens) < 2 or not 0 < first <= len(lines) or label in lines[first - 1]:
         return label  # printed on one line: no break inside it
     edges = set(_line_edges(lines, first, last))
     out = label[: tokens[0].end()]
