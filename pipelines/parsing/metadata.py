@@ -23,7 +23,7 @@ class DocumentMeta:
     report_kind: str | None
     period_end: date | None
     fiscal_year: int | None
-    publisher: str | None = None  # the municipality or region, as printed ('Linköpings kommun')
+    publisher: str | None = None  # the municipality or region, as printed ('<Namn>s kommun')
 
 
 def read_metadata(lines: list[str], vocab: Vocabulary) -> DocumentMeta:
@@ -78,9 +78,8 @@ NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?"
 
 def publisher(lines: list[str], vocab: Vocabulary) -> str | None:
     """The municipality or region that publishes the report: the name printed most often
-    with a word naming one ('Linköpings kommun', 'Region Värmland'), as printed, the word in
-    lower case after a name ('Malmö stad' for 'Malmö Stad', 'Linköpings kommun' for
-    'Linköpings kommuns'). A capitalised word before 'kommun' at the start of a sentence
+    with a word naming one ('<Namn>s kommun', 'Region <Namn>'), as printed, the word in lower
+    case after a name ('<Namn> stad' for '<Namn> Stad', '<Namn>s kommun' for '<Namn>s kommuns'). A capitalised word before 'kommun' at the start of a sentence
     ('Varje kommun') is rarer than the publisher's own name."""
     found: Counter[str] = Counter()
     for word, position in vocab.publisher_words:
