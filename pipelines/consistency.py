@@ -34,7 +34,7 @@ class Agreement:
 def _reading(row, n: int):
     cells = {c.col_no: c for c in row.cells if c.value is not None}
     return tuple(
-        Value(cells[k].raw_text, cells[k].value, cells[k].decimals or 0) if k in cells else None
+        Value.of(cells[k]) if k in cells else None
         for k in range(1, n + 1)
     )
 

@@ -68,7 +68,7 @@ def _all_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
     found, taken = find_layout_tables(lines, vocab)
     rest = ["" if k + 1 in taken else unglue_header(line, vocab) for k, line in enumerate(lines)]
     tables = sorted(found + find_tables(rest, vocab), key=lambda t: t.first_line)
-    words = DocumentWords.of(lines)
+    words = DocumentWords(lines)
     for k, table in enumerate(tables, 1):
         table.table_no = k
         _caption_sentence(table, lines, vocab)

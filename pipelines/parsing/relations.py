@@ -29,6 +29,11 @@ class Value:
     value: float
     decimals: int
 
+    @classmethod
+    def of(cls, cell) -> "Value":
+        """A printed cell (raw_text, value, decimals) as a value."""
+        return cls(cell.raw_text, cell.value, cell.decimals or 0)
+
 
 Reading = tuple  # tuple[Value | None, ...]: one per column, None for an empty cell
 

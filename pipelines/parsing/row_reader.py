@@ -60,7 +60,7 @@ def settle_rows(rows: list[Row], by_line: dict[int, LineInfo], n_cols: int) -> N
     for row, opts in zip(rows, options):
         if not opts:
             continue
-        current = tuple(Value(c.raw_text, c.value, c.decimals or 0) if c.value is not None else None
+        current = tuple(Value.of(c) if c.value is not None else None
                         for c in sorted(row.cells, key=lambda c: c.col_no)) if len(row.cells) == n_cols else None
         readings = [o[0] for o in opts]
         best = keep(readings, relations)

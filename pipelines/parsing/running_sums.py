@@ -9,12 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .model import Cell, Row
+from .model import Row
 from .relations import Value, sums_to
-
-
-def _value(cell: Cell) -> Value:
-    return Value(cell.raw_text, cell.value, cell.decimals or 0)
 
 
 def place_running_sums(rows: list[Row], n_cols: int) -> None:
@@ -24,9 +20,9 @@ def place_running_sums(rows: list[Row], n_cols: int) -> None:
     k = 0
     while k < len(rows):
         run = _run_after(rows, k, n_cols)
-        full = {c.col_no: _value(c) for c in rows[k].cells} if run else {}
+        full = {c.col_no: Value.of(c) for c in rows[k].cells} if run else {}
         for m in range(len(run), 1, -1):  # the longest run that carries the sum on
-            parts, total = [_value(r.cells[0]) for r in run[: m - 1]], _value(run[m - 1].cells[0])
+            parts, total = [Value.of(r.cells[0]) for r in run[: m - 1]], Value.of(run[m - 1].cells[0])
             cols = [col for col, v in full.items() if sums_to([v] + parts, total)]
             if len(cols) == 1:
                 for row in run[:m]:

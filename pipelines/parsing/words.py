@@ -97,10 +97,6 @@ class DocumentWords:
     def __init__(self, lines: list[str]):
         self._lines = lines
 
-    @classmethod
-    def of(cls, lines: list[str]) -> "DocumentWords":
-        return cls(lines)
-
     @cached_property
     def _sets(self) -> tuple[frozenset[str], frozenset[str]]:
         printed: set[str] = set()
