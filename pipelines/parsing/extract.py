@@ -38,9 +38,11 @@ def extract_document(source_file: str, data: bytes, vocab: Vocabulary | None = N
         text = decode_report(data)
     except ReportDecodeError as exc:
         raise ExtractionError(f"{source_file}: {exc}") from exc
+    text_sha256 = normalised_text_sha256(text)
     lines = split_lines(text)
+    cut = partial_last_line(text, lines)
+    del text  # the lines hold it now: a long report is not kept twice
     warnings = []
-    cut = partial_last_line(text)
     if cut:
         # a file cut off mid-row: the partial row would load wrong numbers
         warnings.append(f"line {cut} dropped: the file ends inside a table row (cut off?): {lines[-1].strip()[:60]!r}")
@@ -56,8 +58,7 @@ def extract_document(source_file: str, data: bytes, vocab: Vocabulary | None = N
     meta.title = complete_title(meta)
     for table in tables:
         table.organisation = organisation_at(sections, table.first_line, meta.organisation)
-    return Document(source_file, hashlib.sha256(data).hexdigest(), meta, tables, len(lines),
-                    normalised_text_sha256(text), warnings)
+    return Document(source_file, hashlib.sha256(data).hexdigest(), meta, tables, len(lines), text_sha256, warnings)
 
 
 UNIT_FROM_TEXT_KINDS = ("other", "key_figures", "operating_statement", "investments")  # not counts or rates

@@ -29,7 +29,7 @@ _WS_TOKEN_RE = re.compile(r"\S+")
 FOOTNOTE_ONLY_RE = re.compile(r"^[*¹²³⁴⁵⁶⁷⁸⁹⁰]+\)?$")
 
 
-@dataclass
+@dataclass(slots=True)
 class LineInfo:
     """What a line offers to a table: its label, its value tokens (space layout) or value
     cells (tab layout), and whether it looks like a header line."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     col_no: int
     line_no: int
@@ -15,7 +15,7 @@ class Cell:
     footnote: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     row_no: int
     line_no: int
@@ -28,7 +28,7 @@ class Row:
     parent_heading: str | None = None  # the heading row this row sits under, if any
 
 
-@dataclass
+@dataclass(slots=True)
 class Table:
     table_no: int
     caption: str | None

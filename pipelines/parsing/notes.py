@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .header import segment_header
+from .line_infos import ReadOver
 from .lines import LineInfo
 from .numbers import group_thousands, split_numbers
 from .settings import NO_COLUMN_LIMIT
@@ -203,5 +204,5 @@ def read_note_column(infos, start, end, vocab, caption_info, between, header_inf
         return infos, caption_info, between, header_infos
     rows = [x for x in infos[start : end + 1] if x.tokens]
     read = strip_notes(rows, n_notes, len(columns))
-    infos = [read.get(x.line_no, x) for x in infos]
+    infos = ReadOver(infos, read)
     return infos, plain(caption_info), [plain(b) for b in between], header_infos

@@ -204,10 +204,7 @@ def merge_continued(tables: list[Table], infos: list[LineInfo]) -> list[Table]:
         if prev is not None and prev.headers == t.headers and prev.layout == t.layout and not all(
             h.startswith("Kolumn ") for h in t.headers
         ):
-            gap = [infos[k] for k in range(prev.last_line, t.first_line - 1) if not infos[k].blank]
-            if len(gap) <= MAX_CONTINUATION_GAP and all(
-                len(g.text.strip()) <= MAX_CONTINUATION_TEXT and not g.has_values for g in gap
-            ):
+            if _short_gap(infos, prev.last_line, t.first_line - 1):
                 offset = len(prev.rows)
                 for r in t.rows:
                     r.row_no += offset
@@ -220,3 +217,17 @@ def merge_continued(tables: list[Table], infos: list[LineInfo]) -> list[Table]:
     for k, t in enumerate(merged, 1):
         t.table_no = k
     return merged
+
+
+def _short_gap(infos: list[LineInfo], start: int, end: int) -> bool:
+    """Between line indexes `start` and `end` (exclusive), a few short lines with no values
+    (page furniture, a block caption) and blank lines; read only as far as needed."""
+    n = 0
+    for k in range(start, end):
+        g = infos[k]
+        if g.blank:
+            continue
+        n += 1
+        if n > MAX_CONTINUATION_GAP or len(g.text.strip()) > MAX_CONTINUATION_TEXT or g.has_values:
+            return False
+    return True

@@ -126,17 +126,20 @@ def next_nonblank(infos: list[LineInfo], j: int) -> int | None:
 
 
 class _Role:
-    """One role of every line, computed the first time it is asked for, then kept."""
+    """One role of every line, computed the first time it is asked for, then kept (a byte a
+    line: 0 not asked yet, 1 no, 2 yes)."""
 
     def __init__(self, infos: list[LineInfo], test: Callable[[LineInfo], bool]):
         self._infos = infos
         self._test = test
-        self._known: dict[int, bool] = {}
+        self._known = bytearray(len(infos))
 
     def __getitem__(self, k: int) -> bool:
-        if k not in self._known:
-            self._known[k] = self._test(self._infos[k])
-        return self._known[k]
+        known = self._known[k]
+        if not known:
+            known = 2 if self._test(self._infos[k]) else 1
+            self._known[k] = known
+        return known == 2
 
 
 class LineRoles:

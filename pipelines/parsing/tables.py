@@ -17,7 +17,8 @@ from __future__ import annotations
 from .classify import table_kind, table_unit
 from .columns import Columns, read_columns
 from .header import header_zone
-from .lines import LineInfo, analyse_line
+from .line_infos import LineInfos
+from .lines import LineInfo
 from .model import Row, Table
 from .notes import read_note_column
 from .regions import merge_continued, paragraph_header, starts_table, table_end
@@ -31,10 +32,10 @@ from .words import rejoin_word_breaks
 
 
 def find_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
-    infos = [analyse_line(i + 1, raw) for i, raw in enumerate(lines)]
+    infos = LineInfos(lines)
     roles = LineRoles(infos, vocab)
     tables: list[Table] = []
-    claimed = [False] * len(infos)
+    claimed = bytearray(len(infos))
     i = 0
     while i < len(infos):
         found = None if claimed[i] else _table_at(roles, i, vocab, len(tables) + 1)
@@ -42,7 +43,7 @@ def find_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
             table, end = found
             tables.append(table)
             for k in range(table.first_line - 1, table.last_line):
-                claimed[k] = True
+                claimed[k] = 1
             i = end + 1
             continue
         i += 1

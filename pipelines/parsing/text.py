@@ -26,7 +26,7 @@ def decode_report(data: bytes) -> str:
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             return _checked(_decode_wide(data[len(bom):], codec, name))
-    if not data or not data.strip():
+    if not data or data.isspace():
         raise ReportDecodeError("the file is empty")
     if b"\x00" in data[:4096]:
         raise ReportDecodeError("the file is binary, not text (NUL bytes)")
@@ -53,7 +53,7 @@ def _decode_wide(body: bytes, codec: str, name: str) -> str:
 
 
 def _checked(text: str) -> str:
-    if not text.strip():
+    if not text or text.isspace():
         raise ReportDecodeError("the file is empty")
     control = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\r\n\f")
     if control > 0.01 * min(len(text), 20000):
@@ -61,13 +61,28 @@ def _checked(text: str) -> str:
     return text
 
 
-def normalised_text_sha256(text: str) -> str:
-    """Hash of the text as read: line endings LF, Unicode NFC, no trailing blank space.
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
-    The same report saved in another encoding or with CRLF line ends hashes the same."""
-    lines = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    body = "\n".join(line.rstrip() for line in lines).strip("\n")
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+def normalised_text_sha256(text: str) -> str:
+    """Hash of the text as read: line endings LF, Unicode NFC, no trailing blank space, no
+    blank lines at the start or the end.
+
+    The same report saved in another encoding or with CRLF line ends hashes the same. Read a
+    line at a time (a line break is never part of a Unicode composition), so a long report is
+    not copied whole."""
+    digest = hashlib.sha256()
+    started, blank = False, 0
+    for m in _LINE_RE.finditer(text):
+        line = unicodedata.normalize("NFC", m.group().rstrip("\r\n")).rstrip()
+        if not line:
+            blank += started
+            continue
+        if started:
+            digest.update(b"\n" * (blank + 1))
+        digest.update(line.encode("utf-8"))
+        started, blank = True, 0
+    return digest.hexdigest()
 
 
 def _number_cells(line: str) -> int:
@@ -76,8 +91,9 @@ def _number_cells(line: str) -> int:
     return sum(1 for cell in cells if any(ch.isdigit() for ch in cell))
 
 
-def partial_last_line(text: str) -> int | None:
-    """The line number of a last line cut off mid-row, else None.
+def partial_last_line(text: str, lines: list[str] | None = None) -> int | None:
+    """The line number of a last line cut off mid-row, else None; `lines` the text split
+    already, if it is.
 
     A cut-off row: the text does not end with a line break, and its last line holds fewer
     numbers (cells with a digit, tab-separated, or else words with a digit) than the last line
@@ -85,7 +101,8 @@ def partial_last_line(text: str) -> int | None:
     inside the last number of a row cannot be told from a whole row and is kept."""
     if not text or text.endswith(("\n", "\r")):
         return None
-    lines = split_lines(text)
+    if lines is None:
+        lines = split_lines(text)
     last = _number_cells(lines[-1])
     if not last or len(lines[-1].split()) == 1:  # no number, or a lone one (a page number)
         return None
