@@ -27,6 +27,13 @@ NOTE_EXCLUDED = {"mnkr", "mkr", "tkr", "kr", "kronor", "procent", "st", "år", "
 YEAR_RE = re.compile(r"^(19|20)\d\d$")
 _WS_TOKEN_RE = re.compile(r"\S+")
 FOOTNOTE_ONLY_RE = re.compile(r"^[*¹²³⁴⁵⁶⁷⁸⁹⁰]+\)?$")
+_DIGIT_RE = re.compile(r"\d")
+_LEADING_DIGIT_RE = re.compile(r"^\d")
+_NOTE_START_RE = re.compile(r"^[A-Za-zÅÄÖåäö(]")
+_CAPTION_COLON_RE = re.compile(r"\w:\s+\w")
+_WORD_SPLIT_RE = re.compile(r"[\s/]+")
+# a note is looked for among this many tokens at the end of a line, values start at its end
+_TAIL_TOKENS = MAX_NOTE_TOKENS + 1
 
 
 @dataclass(slots=True)
@@ -77,18 +84,30 @@ def is_compound_value(cell: str) -> bool:
     """A short cell that prints a value with words or two values ('8/7', '15 mkr',
     'Mindre än 23', '52%/47%', '38 41 (2021)'): a value cell whose text is kept as printed."""
     c = cell.strip()
-    return bool(c) and len(c) <= MAX_COMPOUND_VALUE and bool(re.search(r"\d", c)) and not YEAR_RE.match(c)
+    return bool(c) and len(c) <= MAX_COMPOUND_VALUE and bool(_DIGIT_RE.search(c)) and not YEAR_RE.match(c)
 
 
 def analyse_line(line_no: int, raw: str) -> LineInfo:
-    text = strip_markup(raw).rstrip()
+    text = strip_markup(raw).rstrip() if "<" in raw else raw.rstrip()
     info = LineInfo(line_no=line_no, text=text)
     if not text.strip():
         info.padded = bool(raw.strip("\r\n"))
         return info
     if "\t" in text:
         return _analyse_tab(info)
+    if _no_values_at_end(text):
+        info.label = text.strip()
+        return info
     return _analyse_space(info)
+
+
+def _no_values_at_end(text: str) -> bool:
+    """A space line whose last tokens hold no number and no marker: no values and no note
+    (a note follows values), so the whole line is its label. A quick test for running text."""
+    for tok in text.split()[-_TAIL_TOKENS:]:
+        if is_number_token(tok) or _is_space_marker(tok):
+            return False
+    return True
 
 
 def _analyse_tab(info: LineInfo) -> LineInfo:
@@ -158,7 +177,7 @@ def _analyse_space(info: LineInfo, allow_note: bool = True) -> LineInfo:
     # "- 20 347": a lone minus followed by a number is that number's sign
     merged: list[tuple[str, int, int]] = []
     for tok, s, e in vals:
-        if merged and merged[-1][0] in "-−–" and re.match(r"^\d", tok) and s - merged[-1][2] == 1:
+        if merged and merged[-1][0] in "-−–" and _LEADING_DIGIT_RE.match(tok) and s - merged[-1][2] == 1:
             ptok, ps, _ = merged.pop()
             merged.append((ptok + tok, ps, e))
         else:
@@ -190,7 +209,7 @@ def _trailing_text(spans: list[tuple[str, int, int]]) -> int:
         first = spans[len(spans) - k][0]
         before = spans[len(spans) - k - 1][0]
         if (
-            not re.match(r"^[A-Za-zÅÄÖåäö(]", first)
+            not _NOTE_START_RE.match(first)
             or _is_space_marker(first)
             or not (is_number_token(before) or _is_space_marker(before))
         ):
@@ -233,9 +252,9 @@ def is_header_line(info: LineInfo, vocab: Vocabulary) -> bool:
     if info.only_years() and (not info.label or _has_header_word(info.label, vocab) or len(info.label) < MAX_YEAR_HEADER_LABEL):
         return True
     text = info.text.strip()
-    if re.search(r"\w:\s+\w", text):
+    if _CAPTION_COLON_RE.search(text):
         return False  # 'Kommunövergripande mål: Hållbar ekonomi' is a caption
-    words = [w for w in re.split(r"[\s/]+", text) if w]
+    words = [w for w in _WORD_SPLIT_RE.split(text) if w]
     n_header = count_header_words(text, vocab)
     # a header names columns: mostly header words and years, not running text
     if text.endswith((".", ",")) and len(words) > 1:
@@ -251,7 +270,7 @@ def _has_header_word(text: str, vocab: Vocabulary) -> bool:
 
 def count_header_words(text: str, vocab: Vocabulary) -> int:
     n = 0
-    for w in re.split(r"[\s/]+", text):
+    for w in _WORD_SPLIT_RE.split(text):
         w = w.strip(".,:;()*")
         if w and (vocab.is_header_word(w) or YEAR_RE.match(w)):
             n += 1

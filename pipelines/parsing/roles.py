@@ -52,9 +52,7 @@ def is_caption_like(info: LineInfo, vocab: Vocabulary) -> bool:
     """A line that names an amount unit ('belopp mnkr', 'tkr'): a caption. A percent sign is
     not enough: indicator labels print '(%)'."""
     low = info.text.lower()
-    return "belopp" in low or any(
-        re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", low) for w, unit in vocab.units if unit in vocab.money_units
-    )
+    return "belopp" in low or (vocab.money_unit_re is not None and vocab.money_unit_re.search(low) is not None)
 
 
 def is_footnote_mark(text: str) -> bool:

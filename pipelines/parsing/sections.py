@@ -30,12 +30,14 @@ class Section:
 def find_sections(lines: list[str], vocab: Vocabulary) -> list[Section]:
     sections: list[Section] = []
     stripped = [l.replace("\t", " ").strip() for l in lines]
+    kinds = tuple(w for w, _ in vocab.report_kinds)
+    genitives = tuple(f"s {w}" for w in kinds)
     for i, line in enumerate(stripped):
-        low = line.lower()
         if not line:
             continue
+        low = line.lower()
         # a title block: the report kind at the top of a page (after blank lines)
-        if len(line) < 90 and any(low.startswith(w) or f"s {w}" in low for w, _ in vocab.report_kinds):
+        if len(line) < 90 and (low.startswith(kinds) or any(g in low for g in genitives)):
             before = stripped[max(0, i - 2) : i]
             if i < 2 or all(not b for b in before):
                 sections.append(Section(i + 1, _title_organisation(stripped, i)))

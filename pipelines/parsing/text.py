@@ -52,10 +52,13 @@ def _decode_wide(body: bytes, codec: str, name: str) -> str:
         raise ReportDecodeError(f"the file starts with a {name} byte-order mark but is not {name} text ({exc})") from exc
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters but tab, LF, CR, FF
+
+
 def _checked(text: str) -> str:
     if not text or text.isspace():
         raise ReportDecodeError("the file is empty")
-    control = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\r\n\f")
+    control = len(_CONTROL_RE.findall(text, 0, 20000))
     if control > 0.01 * min(len(text), 20000):
         raise ReportDecodeError("the file is binary, not text (control characters)")
     return text

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -35,6 +36,13 @@ class Vocabulary:
         """A word that names what a column counts ('Intäkter', 'Kostnader')."""
         w = word.lower().strip(".,:;()*")
         return any(w == m or (w.startswith(m) and w[len(m):] in INFLECTIONS) for m in self.flow_words)
+
+    @cached_property
+    def money_unit_re(self) -> re.Pattern | None:
+        """A money unit's word standing as a word of its own in lower-case text ('mnkr',
+        'tusen kronor'); None when the vocabulary names no money unit."""
+        words = [w for w, unit in self.units if unit in self.money_units]
+        return re.compile("|".join(rf"(?<![\w]){re.escape(w)}(?![\w])" for w in words)) if words else None
 
     def is_note_word(self, word: str) -> bool:
         """The header of a column of note references ('Not', 'Noter')."""
