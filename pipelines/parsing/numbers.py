@@ -94,6 +94,8 @@ def is_number_token(tok: str) -> bool:
 _GROUP_RE = re.compile(r"^\d{3}(?:[,.]\d+)?%?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
 _LEAD_RE = re.compile(r"^(?:≥|≤|<|>)?[+\-−–]?[1-9]\d{0,2}$")
 _THREE_DIGITS_RE = re.compile(r"^\d{3}$")
+_NON_DIGIT_RE = re.compile(r"\D")
+_LEADING_ZERO_RE = re.compile(r"^0\d")
 
 
 def _can_continue(tok: str) -> bool:
@@ -127,7 +129,7 @@ group_thousands = _chunks  # public name: the fewest-cells grouping, token lists
 
 
 def _digits(chunk: list[str]) -> int:
-    return sum(len(re.sub(r"\D", "", t)) for t in chunk)
+    return sum(len(_NON_DIGIT_RE.sub("", t)) for t in chunk)
 
 
 def split_numbers(tokens: list[str], expected: int | None = None, any_split: bool = False) -> list[str]:
@@ -148,10 +150,11 @@ def split_numbers(tokens: list[str], expected: int | None = None, any_split: boo
     points = [
         (ci, k)
         for ci, c in enumerate(chunks)
-        if len(c) >= 4 or (len(c) >= 2 and (any_split or len(re.sub(r"\D", "", c[0])) == 3))
+        if len(c) >= 4 or (len(c) >= 2 and (any_split or len(_NON_DIGIT_RE.sub("", c[0])) == 3))
         for k in range(1, len(c))
-        if not re.match(r"^0\d", c[k])
+        if not _LEADING_ZERO_RE.match(c[k])
     ]
+    digits = {t: _digits([t]) for c in chunks for t in c}
     best: list[list[str]] | None = None
     best_score = None
     for n in range(min(need, len(points)), 0, -1):
@@ -166,7 +169,7 @@ def split_numbers(tokens: list[str], expected: int | None = None, any_split: boo
                 parts.append(c[prev:])
             if any(len(p) >= 4 for p in parts):
                 continue
-            d = [_digits(p) for p in parts]
+            d = [sum(digits[t] for t in p) for p in parts]
             score = max(d) - min(d)
             if best_score is None or score < best_score:
                 best, best_score = parts, score
