@@ -24,15 +24,18 @@ class LineInfos:
         return len(self._lines)
 
     def __getitem__(self, k):
+        if k.__class__ is int:
+            info = self._new.get(k)  # the common case: a line read a moment ago
+            return info if info is not None else self._at(k)
         if isinstance(k, slice):
             return [self._at(j) for j in range(*k.indices(len(self._lines)))]
+        return self._at(k)
+
+    def _at(self, k: int) -> LineInfo:
         if k < 0:
             k += len(self._lines)
             if k < 0:
                 raise IndexError(k)
-        return self._at(k)
-
-    def _at(self, k: int) -> LineInfo:
         info = self._new.get(k)
         if info is None:
             info = self._old.get(k)

@@ -112,7 +112,7 @@ def names_columns(info: LineInfo, vocab: Vocabulary) -> bool:
 def is_year_header(info: LineInfo, vocab: Vocabulary) -> bool:
     """Text column names, then years: 'Nämndmål Nämndindikator 2021 2022'."""
     return (
-        not info.is_tab and info.only_years() and len(info.tokens) >= MIN_YEAR_HEADER_YEARS and bool(info.label)
+        not info.is_tab and len(info.tokens) >= MIN_YEAR_HEADER_YEARS and bool(info.label) and info.only_years()
         and count_header_words(info.label, vocab) == 0
     )
 
