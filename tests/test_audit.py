@@ -155,6 +155,25 @@ def test_investment_frame_printed_three_times(db):
     ).fetchone()[0] is True
 
 
+def test_a_figure_printed_k_times_is_compared_k_minus_1_times(db):
+    # 000 prints VSS's forecast deviation for 2023 three times: 3,0 in the board's summary
+    # (l.366), 3 in VSS's key figures (l.1352) and 0 in VSS's statement (l.1501). Each printing
+    # is compared with the one before it: 366 with 1352 (agree), 1352 with 1501 (disagree);
+    # 366 is not compared again with 1501
+    rows = db.execute(
+        "select line_no, reported_text, passed, regexp_extract(detail, 'line (\\d+)', 1) from audit.identity_findings "
+        "where source_file like '000%' and rule = 'cross_table' and column_header in ('Avvikelse') "
+        "and line_no in (366, 1352) order by line_no"
+    ).fetchall()
+    assert rows == [(366, "3,0", True, "1352"), (1352, "3", False, "1501")]
+    # the work grows with the printings: no figure of the five reports is in more pairs than
+    # printings
+    assert db.execute(
+        "select max(n) from (select cell_keys[1] as k, count(*) as n from audit.identity_findings "
+        "where rule like 'cross%' group by k)"
+    ).fetchone()[0] <= 2
+
+
 def failed_count(db, prefix):
     return db.execute(
         "select count(*) from audit.identity_findings where source_file like ? and not passed", [f"{prefix}%"]
@@ -165,8 +184,10 @@ def test_number_of_findings(db):
     # the hand-verified inconsistencies (see the closing note of the audit issue): 22 failing
     # identities in 000, 8 in 003; issue 13 adds the learned relation of 003 l.483, the gross
     # rows of 000 compared with their second printing (l.368, 370, 376, 378, 2604, 2606) and
-    # VSS's investment frame and budget printed three times (l.476 twice, l.1354)
-    assert failed_count(db, "000") == 31
+    # VSS's investment frame and budget printed three times (l.476 twice, l.1354); issue 11
+    # compares a figure printed three times twice, not three times: VSS's deviation 0 at l.1501
+    # (3,0 at l.366 and l.1352) fails once, against l.1352
+    assert failed_count(db, "000") == 30
     assert failed_count(db, "003") == 9
 
 

@@ -12,6 +12,11 @@
 -- cross_report: the outcome of a period (closed accounts, 'samma period föregående år')
 --   printed in two reports of one publisher (municipality or region, as the reports name it)
 --   for the same organisation or activity.
+-- Printed k times, a figure gives k - 1 comparisons, not k(k - 1)/2: each printing is compared
+--   with the one before it (within a report: the printing in the nearest earlier table; across
+--   reports: the nearest earlier report, by document id, that prints it). One wrong printing
+--   among agreeing ones fails its one or two comparisons, and the work grows with the number of
+--   printings, not with its square (a report that reprints a figure 100 times).
 -- Amounts are compared in SEK, so mnkr and tkr tables can be compared (rounding-aware: each
 -- side's half unit of its last printed digit, in SEK); the finding gives them in the printed
 -- unit of the reported cell (int_identities adds SEK beside).
@@ -108,9 +113,49 @@ scaled as (
         on scales.unit = units.unit
 ),
 
+ranked as (
+    -- the order of a figure's printings: tables within a report, reports within a publisher
+    select
+        scaled.*,
+        document_id || '|' || table_no || '|' || row_no || '|' || col_no as cell_key,
+        dense_rank() over (
+            partition by document_id, unit_key, line_item, period_key, measure_group order by table_no
+        ) as table_rank,
+        dense_rank() over (
+            partition by publisher, unit_key, line_item, period_key, measure_group order by document_id
+        ) as report_rank
+    from scaled
+),
+
+neighbours as (
+    -- each printing and the one before it, in the report
+    select 'cross_table' as rule, earlier.cell_key as a_key, later.cell_key as b_key
+    from ranked as earlier
+    inner join ranked as later
+        on later.document_id = earlier.document_id
+        and later.unit_key = earlier.unit_key
+        and later.line_item = earlier.line_item
+        and later.period_key = earlier.period_key
+        and later.measure_group = earlier.measure_group
+        and later.table_rank = earlier.table_rank + 1
+    union all
+    -- and in the reports of its publisher: outcomes only, one publisher only ('Kommunstyrelsen'
+    -- of two municipalities is not one organisation)
+    select 'cross_report', earlier.cell_key, later.cell_key
+    from ranked as earlier
+    inner join ranked as later
+        on later.publisher is not distinct from earlier.publisher
+        and later.unit_key = earlier.unit_key
+        and later.line_item = earlier.line_item
+        and later.period_key = earlier.period_key
+        and later.measure_group = earlier.measure_group
+        and later.report_rank = earlier.report_rank + 1
+    where earlier.measure_group = 'outcome'
+),
+
 pairs as (
     select
-        case when a.document_id = b.document_id then 'cross_table' else 'cross_report' end as rule,
+        neighbours.rule,
         a.*,
         b.source_file as other_source_file,
         b.document_id as other_document_id,
@@ -132,21 +177,9 @@ pairs as (
             and a.measure <> 'deviation' as sign_convention_differs,
         b.tolerance_sek as other_tolerance_sek,
         b.sek_per_unit as other_sek_per_unit
-    from scaled as a
-    inner join scaled as b
-        on a.unit_key = b.unit_key
-        and a.line_item = b.line_item
-        and a.period_key = b.period_key
-        and (
-            (a.document_id = b.document_id and a.measure_group = b.measure_group and a.table_no < b.table_no)
-            or (
-                -- reports of one publisher only: 'Kommunstyrelsen' of two municipalities is
-                -- not one organisation
-                a.document_id < b.document_id
-                and a.publisher is not distinct from b.publisher
-                and a.measure_group = 'outcome' and b.measure_group = 'outcome'
-            )
-        )
+    from neighbours
+    inner join ranked as a on a.cell_key = neighbours.a_key
+    inner join ranked as b on b.cell_key = neighbours.b_key
 ),
 
 final as (
