@@ -1,6 +1,7 @@
 """The dbt project as Dagster sees it; its manifest written so that a kill cannot spoil it."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
 
-from .settings import DBT_PROJECT_DIR
+from .settings import DBT_PROJECT_DIR, warehouse_path
 
 # the dbt models built after the identity audit: they read its decisions (audit.identity_findings)
 AFTER_AUDIT = "stg_audit__identity_findings+"
@@ -65,10 +66,40 @@ def prepare_dbt_project() -> Path:
 
 
 def publish_target_files(run_target: Path, with_manifest: bool = False) -> None:
-    """Move a run's partial parse (and manifest) into dbt_project/target with os.replace."""
-    names = ["partial_parse.msgpack"] + (["manifest.json"] if with_manifest else [])
+    """Move a run's saved parse (and manifest) into dbt_project/target with os.replace."""
     target = DBT_PROJECT_DIR / "target"
     target.mkdir(exist_ok=True)
-    for name in names:
-        if (run_target / name).exists():
-            os.replace(run_target / name, target / name)
+    if with_manifest and (run_target / "manifest.json").exists():
+        os.replace(run_target / "manifest.json", target / "manifest.json")
+    if (run_target / PARTIAL_PARSE).exists():
+        saved = saved_parse_path()
+        saved.parent.mkdir(exist_ok=True)
+        os.replace(run_target / PARTIAL_PARSE, saved)
+        _prune_saved_parses(saved.parent)
+
+
+PARTIAL_PARSE = "partial_parse.msgpack"
+SAVED_PARSES_KEPT = 8
+
+
+def saved_parse_path(warehouse: Path | None = None) -> Path:
+    """dbt's saved parse for the warehouse file dbt opens (RAPPORTLAGER_WAREHOUSE).
+
+    dbt parses the whole project again (2-3 s) when the profile differs from the saved parse's,
+    and the file's path is part of the profile: each path keeps a parse of its own, so that runs
+    of two warehouses (or tests beside `make run`) do not spoil each other's."""
+    key = hashlib.sha256(str(warehouse or warehouse_path()).encode()).hexdigest()[:16]
+    return DBT_PROJECT_DIR / "target" / "saved_parses" / f"{key}.msgpack"
+
+
+def copy_saved_parse(run_target: Path) -> None:
+    """Start a dbt command in `run_target` from the saved parse of the current warehouse path."""
+    saved = saved_parse_path()
+    if saved.exists():
+        shutil.copyfile(saved, run_target / PARTIAL_PARSE)
+
+
+def _prune_saved_parses(folder: Path, keep: int = SAVED_PARSES_KEPT) -> None:
+    parses = sorted(folder.glob("*.msgpack"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in parses[keep:]:
+        old.unlink(missing_ok=True)

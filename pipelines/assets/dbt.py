@@ -13,7 +13,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 
 from ..dbt_output import dbt_output_to_log
 from ..killpoints import kill_point
-from ..project import AFTER_AUDIT, dbt_project, prepare_dbt_project, publish_target_files
+from ..project import AFTER_AUDIT, copy_saved_parse, dbt_project, prepare_dbt_project, publish_target_files
 
 prepare_dbt_project()  # a manifest left unreadable by a kill is parsed anew before loading
 
@@ -38,24 +38,29 @@ class FolderGroupTranslator(DagsterDbtTranslator):
 
 def _build(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Iterator:
     # a target folder of this run's own: a kill cannot leave target/manifest.json half written;
-    # the partial parse is copied in (fast start) and moved back atomically after the build
+    # the saved parse of this warehouse path is copied in (fast start) and moved back atomically
+    # after the build
     run_target = Path("target") / "runs" / f"{context.run.run_id[:8]}-{uuid.uuid4().hex[:6]}"
     absolute = dbt_project.project_dir / run_target
     absolute.mkdir(parents=True, exist_ok=True)
-    partial = dbt_project.project_dir / "target" / "partial_parse.msgpack"
-    if partial.exists():
-        shutil.copyfile(partial, absolute / partial.name)
+    copy_saved_parse(absolute)
     try:
         with dbt_output_to_log() as log_file:
             context.log.info(f"dbt build: every node's line in {log_file}; errors and warnings here")
-            tests = 0
-            for event in dbt.cli(["build"], context=context, target_path=run_target).stream():
-                kill_point("dbt")
-                if isinstance(event, dg.AssetObservation):  # a dbt test's result: counted, not stored
-                    tests += 1
-                    continue
-                yield event
-            context.log.info(f"dbt tests: {tests} passed")
+            invocation = dbt.cli(["build"], context=context, target_path=run_target)
+            try:
+                tests = 0
+                for event in invocation.stream():
+                    kill_point("dbt")
+                    if isinstance(event, dg.AssetObservation):  # a dbt test's result: counted, not stored
+                        tests += 1
+                        continue
+                    yield event
+                context.log.info(f"dbt tests: {tests} passed")
+            finally:  # the step failed or was interrupted: dbt stops, it does not go on writing
+                if invocation.process.poll() is None:
+                    invocation.process.terminate()
+                    invocation.process.wait(timeout=60)
         publish_target_files(absolute)
     finally:
         shutil.rmtree(absolute, ignore_errors=True)

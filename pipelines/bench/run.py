@@ -34,7 +34,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..project import AFTER_AUDIT
+from ..project import AFTER_AUDIT, PARTIAL_PARSE, saved_parse_path
 from ..settings import DBT_PROJECT_DIR, REPO_ROOT
 from .generate import generate
 
@@ -108,14 +108,18 @@ def dbt_build(work: Path, after_audit: bool = False) -> dict:
     target = work / "dbt_target"
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir()
-    partial = DBT_PROJECT_DIR / "target" / "partial_parse.msgpack"
-    if partial.exists():
-        shutil.copyfile(partial, target / partial.name)
+    saved = saved_parse_path(db)
+    if saved.exists():
+        shutil.copyfile(saved, target / PARTIAL_PARSE)
     selection = ["--select", AFTER_AUDIT] if after_audit else ["--exclude", AFTER_AUDIT]
-    return measure([_bin("dbt"), "--quiet", "build", *selection, "--project-dir", str(DBT_PROJECT_DIR),
-                    "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(target),
-                    "--log-path", str(work / "dbt_logs")],
-                   env=_env(RAPPORTLAGER_WAREHOUSE=db), cwd=DBT_PROJECT_DIR)
+    result = measure([_bin("dbt"), "--quiet", "build", *selection, "--project-dir", str(DBT_PROJECT_DIR),
+                      "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(target),
+                      "--log-path", str(work / "dbt_logs")],
+                     env=_env(RAPPORTLAGER_WAREHOUSE=db), cwd=DBT_PROJECT_DIR)
+    if (target / PARTIAL_PARSE).exists():  # the next build of this file starts from it, as in a run
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(target / PARTIAL_PARSE, saved)
+    return result
 
 
 def run_pipeline(corpus: Path, warehouse: Path, home: Path) -> dict:
