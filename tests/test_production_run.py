@@ -56,7 +56,158 @@ def state(published: Path) -> tuple:
     return tuple(json.loads(done.stdout))
 
 
-def test_real_runs_with_readers_killed_or_failing_at_each_stage(tmp_path, dagster_home, report_path):
+class RunServer:
+    """Real runs of the pipeline, each a process of its own (forked from a server that imported
+    the pipeline once: tests/helpers/run_server.py)."""
+
+    def __init__(self, published: Path, raw: Path, logs: Path):
+        self.logs, self.count = logs, 0
+        logs.mkdir(exist_ok=True)
+        env = {k: v for k, v in os.environ.items() if k != "RAPPORTLAGER_KILL_AT"}
+        self.proc = subprocess.Popen([sys.executable, str(HELPERS / "run_server.py"), str(published), str(raw)],
+                                     env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def run(self, kill: str | None = None) -> tuple[int, str]:
+        self.count += 1
+        log = self.logs / f"run-{self.count:02d}.log"
+        self.proc.stdin.write(json.dumps({"kill": kill, "log": str(log)}) + "\n")
+        self.proc.stdin.flush()
+        code = json.loads(self.proc.stdout.readline())["code"]
+        return code, log.read_text()
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait(timeout=60)
+
+
+# (a kill point, reports the round adds): 21 moments across extraction, dbt, audit and publication
+KILL_ROUNDS = [("extraction:1", 1), ("extraction:2", 2), ("extraction:3", 3)] + [
+    (f"dbt:{n}", 1) for n in (1, 3, 8, 15, 25, 40, 60, 80, 100, 120, 140, 160)] + [
+    ("audit:1", 1), ("audit:2", 1), ("audit:2:raise", 1), ("publish:1", 1), ("publish:2", 1), ("dbt:45:raise", 1)]
+# content of a warehouse, to compare a rerun after kills with a clean run: per report, its
+# tables, cells, facts and audited identities (failed ones apart)
+CONTENT = """
+    select d.source_file, d.sha256,
+           (select count(*) from raw.cells c where c.document_id = d.document_id),
+           (select count(*) from marts.fct_operating f where f.report_key = d.document_id),
+           (select count(*) from marts.fct_investment f where f.report_key = d.document_id),
+           (select count(*) from audit.identity_findings a where a.source_file = d.source_file),
+           (select count(*) from audit.identity_findings a where a.source_file = d.source_file and not a.passed)
+    from raw.documents d order by 1
+"""
+
+
+def variant_text(report: Path, i: int, factor: int) -> str:
+    """Report `report` as printed by the i-th made-up municipality, its money figures × factor."""
+    from pipelines.bench.generate import NAMES, Variant, read_source, render
+
+    return render(read_source(report), Variant(NAMES[i], 0, factor))
+
+
+def query(published: Path, sql: str) -> list:
+    """Rows of one query on the published warehouse, read in a process of its own."""
+    code = (
+        "import duckdb, json, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
+        "print(json.dumps(con.execute(sys.argv[2]).fetchall(), default=str))"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(published), sql], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+# how often each printed figure of one report is compared within the report (cross_table)
+COMPARISONS = """
+    with refs as (
+        select unnest(cell_keys) as cell_key from audit.identity_findings
+        where rule = 'cross_table' and source_file = 'r00 printed three times.txt'
+    )
+    select count(*) // 2, count(distinct cell_key), max(n)
+    from (select cell_key, count(*) over (partition by cell_key) as n from refs)
+"""
+
+
+def test_real_runs_killed_at_21_moments_rerun_with_readers(tmp_path, dagster_home, report_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    source = report_path("004")
+    shutil.copy(source, raw)
+    published = tmp_path / "wh" / "warehouse.duckdb"
+    server = RunServer(published, raw, tmp_path / "logs")
+    code, out = server.run()
+    assert code == 0, out
+    first = state(published)
+    assert first == (1, 1, 0, 1, source.name)
+    # a report that prints every table three times: each figure is compared with its previous
+    # printing, not with all others
+    (raw / "r00 printed three times.txt").write_text(source.read_text(encoding="utf-8") * 3, encoding="utf-8")
+    holder = duckdb.connect(str(published), read_only=True)  # a BI tool's pooled connection
+    reads, stop = tmp_path / "reads.jsonl", tmp_path / "stop"
+    poller = subprocess.Popen([sys.executable, str(HELPERS / "poller.py"), str(published), str(reads), str(stop), CONSISTENT])
+    seen, added = {first}, 0
+    try:
+        for round_no, (kill, n_new) in enumerate(KILL_ROUNDS, start=1):
+            before = state(published)
+            for _ in range(n_new):  # new reports, the first of them named to sort before all others
+                added += 1
+                name = f"{'0' if added == 1 else 'r'}{added:02d} new.txt"
+                (raw / name).write_text(variant_text(source, added, 1 + added % 3), encoding="utf-8")
+            if round_no % 4 == 0:  # a report changed: its figures rescaled
+                (raw / "r03 new.txt").write_text(variant_text(source, 3, 1 + round_no % 3), encoding="utf-8")
+            if round_no % 7 == 0:  # a report removed
+                (raw / f"r{added - 1:02d} new.txt").unlink()
+            code, out = server.run(kill)
+            after = state(published)  # the published warehouse opens: the previous or the new one
+            if kill.endswith(":raise"):  # a failing step, said plainly; nothing published
+                assert code == 1, (kill, out[-3000:])
+                assert "NOT published (the warehouse stays as it was): step " in out
+                assert f"injected failure at {kill.removesuffix(':raise')}" in out
+                assert after == before, kill
+            elif kill == "publish:2":  # killed just after the rename: the new warehouse is out
+                assert code == -signal.SIGKILL, (kill, out[-3000:])
+                assert after[4] == ",".join(sorted(p.name for p in raw.iterdir())), kill
+            else:
+                assert code == -signal.SIGKILL, (kill, out[-3000:])
+                assert after == before, kill
+            assert manifest_readable(DBT_PROJECT_DIR / "target" / "manifest.json")
+            code, out = server.run()  # the rerun converges
+            assert code == 0, (kill, out[-3000:])
+            now = state(published)
+            assert now[4] == ",".join(sorted(p.name for p in raw.iterdir())), kill
+            seen.add(now)
+            assert holder.execute(CONSISTENT).fetchone() == first  # the held reader kept its snapshot
+    finally:
+        stop.touch()
+        poller.wait(timeout=60)
+        holder.close()
+    assert server.count == 1 + 2 * len(KILL_ROUNDS)
+    # the warehouse after 21 kills and reruns holds what a clean run of the same files gives
+    clean = tmp_path / "clean" / "warehouse.duckdb"
+    clean_server = RunServer(clean, raw, tmp_path / "clean-logs")
+    code, out = clean_server.run()
+    server.close()
+    clean_server.close()
+    assert code == 0, out
+    assert query(published, CONTENT) == query(clean, CONTENT)
+    pairs, cells, most = query(published, COMPARISONS)[0]
+    assert most == 2 and pairs < cells  # a chain per figure: k printings, k - 1 comparisons
+    assert pairs > 3 * 12  # 004 alone: 12 comparisons
+    lines = [json.loads(line) for line in reads.read_text().splitlines()]
+    assert [r for r in lines if "error" in r] == []
+    assert len(lines) > 100
+    for r in lines:
+        n_docs, n_dim, missing, n_audited, names = r["row"]
+        assert n_docs == n_dim == n_audited and missing == 0
+    assert {tuple(r["row"]) for r in lines} <= seen | {state(published)}
+    assert len({tuple(r["row"]) for r in lines}) >= 10  # the poller saw many published versions
+    assert storage_version_number(published) == 65  # DuckDB 1.x clients open it
+    parquet = published.parent / "parquet" / "latest"
+    n_reports = len(list(raw.iterdir()))
+    assert duckdb.connect().execute(f"select count(*) from '{parquet}/marts/dim_report.parquet'").fetchone()[0] == n_reports
+    assert (parquet / "audit" / "identity_findings.parquet").exists()
+
+
+def test_the_cli_run_killed_in_dbt_leaves_the_warehouse_and_the_manifest_whole(tmp_path, dagster_home, report_path):
+    """`rapportlager run` itself (not forked from the test's server), killed in the dbt step."""
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(report_path("004"), raw)
@@ -64,48 +215,12 @@ def test_real_runs_with_readers_killed_or_failing_at_each_stage(tmp_path, dagste
     code, out = cli_run(published, raw)
     assert code == 0, out
     first = state(published)
-    assert first == (1, 1, 0, 1, report_path("004").name)
-    holder = duckdb.connect(str(published), read_only=True)  # the reader that used to break dbt
-    reads, stop = tmp_path / "reads.jsonl", tmp_path / "stop"
-    poller = subprocess.Popen([sys.executable, str(HELPERS / "poller.py"), str(published), str(reads), str(stop), CONSISTENT])
-    try:
-        shutil.copy(report_path("001"), raw / "000 new report sorting first.txt")
-        for kill in ("extraction:1", "dbt:40"):
-            code, out = cli_run(published, raw, kill)
-            assert code == -signal.SIGKILL, (kill, out[-3000:])
-            assert state(published) == first, kill  # the previous warehouse, whole
-            assert manifest_readable(DBT_PROJECT_DIR / "target" / "manifest.json")
-        # a step that fails (not killed): said plainly, exit 1, nothing published
-        code, out = cli_run(published, raw, "audit:2:raise")
-        assert code == 1
-        assert "Run summary: 1 loaded, 1 unchanged, 0 skipped as duplicates, 0 failed, 0 ignored, 0 removed" in out
-        assert "  NOT published (the warehouse stays as it was): step identity_audit failed: " in out
-        assert "injected failure at audit:2" in out
-        assert state(published) == first
-        # the rerun converges; killed right after the rename, the new warehouse is out, whole
-        code, out = cli_run(published, raw, "publish:2")
-        assert code == -signal.SIGKILL
-        second = state(published)
-        assert second == (2, 2, 0, 2, f"000 new report sorting first.txt,{report_path('004').name}")
-        assert holder.execute(CONSISTENT).fetchone() == first  # the held reader kept its snapshot
-    finally:
-        stop.touch()
-        poller.wait(timeout=60)
-        holder.close()
-    lines = [json.loads(line) for line in reads.read_text().splitlines()]
-    assert [r for r in lines if "error" in r] == []
-    assert len(lines) > 20
-    for r in lines:
-        n_docs, n_dim, missing, n_audited, names = r["row"]
-        assert n_docs == n_dim == n_audited and missing == 0
-    assert {tuple(r["row"]) for r in lines} <= {tuple(first), tuple(second)}
-    assert storage_version_number(published) == 65  # DuckDB 1.x clients open it
-    assert len(list_snapshots(published)) == 2
-    # parquet/latest moves after a publication completes: killed right after the rename, it
-    # still shows the first export until the next run
-    parquet = published.parent / "parquet" / "latest"
-    assert duckdb.connect().execute(f"select count(*) from '{parquet}/marts/dim_report.parquet'").fetchone()[0] == 1
-    assert (parquet / "audit" / "identity_findings.parquet").exists()
+    shutil.copy(report_path("001"), raw / "000 new report sorting first.txt")
+    code, out = cli_run(published, raw, "dbt:40")
+    assert code == -signal.SIGKILL, out[-3000:]
+    assert state(published) == first
+    assert manifest_readable(DBT_PROJECT_DIR / "target" / "manifest.json")
+    assert len(list_snapshots(published)) == 1
 
 
 def test_sqlalchemy_read_only_runs_the_analyst_guide_during_a_run(warehouse, tmp_path, dagster_home):
