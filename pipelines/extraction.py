@@ -13,9 +13,8 @@ import duckdb
 
 from .inventory import list_raw
 from .killpoints import kill_point
-from .parsing import ExtractionError, extract_document
-from .parsing.records import to_records
-from .settings import DBT_PROJECT_DIR, max_file_bytes
+from .reading import Reading, read_reports
+from .settings import DBT_PROJECT_DIR
 from .warehouse import (delete_document, duplicate_of, ensure_raw_schema, loaded_fingerprints,
                         record_error, replace_document, write_file_status)
 
@@ -52,8 +51,9 @@ def extract_changed(con: duckdb.DuckDBPyConnection, directory: Path, log=None) -
     outcomes = [Outcome(name, "ignored", why) for name, why in listing.ignored.items()]
     outcomes += remove_missing(con, {p.name for p in listing.reports})
     known = loaded_fingerprints(con)
-    for path in _progress(listing.reports):
-        outcome = extract_one(con, path, known)
+    readings = read_reports(listing.reports, known, extractor_version())
+    for reading in _progress(readings, len(listing.reports)):
+        outcome = store(con, reading)
         outcomes.append(outcome)
         if log and outcome.status != "unchanged":
             log(outcome)
@@ -74,42 +74,28 @@ def remove_missing(con: duckdb.DuckDBPyConnection, present: set[str]) -> list[Ou
     return removed
 
 
-def extract_one(con: duckdb.DuckDBPyConnection, path: Path, known: dict) -> Outcome:
-    name = path.name
-    try:
-        data = _read_bounded(path)
-        sha = hashlib.sha256(data).hexdigest()
-        if known.get(name) == (sha, extractor_version()):
-            return Outcome(name, "unchanged")
-        doc = extract_document(name, data)
-    except (ExtractionError, OSError) as exc:
-        message = str(exc) if str(exc).startswith(name) else f"{name}: {exc}"
-        record_error(con, name, message)
-        return Outcome(name, "failed", message)
-    other = duplicate_of(con, name, doc.text_sha256)
+def store(con: duckdb.DuckDBPyConnection, reading: Reading) -> Outcome:
+    """A report as read into raw.*: loaded, or a duplicate of another, or its error recorded."""
+    name = reading.name
+    if reading.status == "unchanged":
+        return Outcome(name, "unchanged")
+    if reading.status == "failed":
+        record_error(con, name, reading.message)
+        return Outcome(name, "failed", reading.message)
+    other = duplicate_of(con, name, reading.text_sha256)
     if other:
         delete_document(con, name)
         return Outcome(name, "duplicate", f"the same text as {other} (not loaded twice)")
-    records = to_records(doc)
+    records = reading.records
     records["documents"][0]["extractor_version"] = extractor_version()
     counts = replace_document(con, records)
-    return Outcome(name, "loaded", "; ".join(doc.warnings), counts["tables"], counts["cells"])
+    return Outcome(name, "loaded", "; ".join(reading.warnings), counts["tables"], counts["cells"])
 
 
-def _read_bounded(path: Path) -> bytes:
-    size, limit = path.stat().st_size, max_file_bytes()
-    if size > limit:
-        raise ExtractionError(
-            f"{path.name}: the file is {size / 2**20:.1f} MB, over the limit of {limit / 2**20:.0f} MB "
-            "(not read; raise RAPPORTLAGER_MAX_FILE_MB to read it)"
-        )
-    return path.read_bytes()
-
-
-def _progress(paths: list[Path]):
+def _progress(readings, total: int):
     """A progress bar on a terminal (long work), plain iteration otherwise."""
-    if len(paths) < 2 or not sys.stderr.isatty():
-        return paths
+    if total < 2 or not sys.stderr.isatty():
+        return readings
     from tqdm import tqdm
 
-    return tqdm(paths, desc="reports", unit="file", leave=False)
+    return tqdm(readings, total=total, desc="reports", unit="file", leave=False)
