@@ -1,6 +1,8 @@
 """The raw schema in DuckDB: its DDL, and replacing one report's rows in one transaction."""
 from __future__ import annotations
 
+import weakref
+
 import duckdb
 import pandas as pd
 
@@ -39,8 +41,15 @@ create table if not exists raw.file_status (
 RAW_TABLES = ("documents", "tables", "cells")
 
 
+_ensured: weakref.WeakSet = weakref.WeakSet()  # connections whose database has the raw schema
+
+
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create or upgrade the raw schema (once per connection: it costs about 5 ms a call)."""
+    if con in _ensured:
+        return
     con.execute(RAW_DDL)
+    _ensured.add(con)
 
 
 def replace_document(con: duckdb.DuckDBPyConnection, records: dict[str, list[dict]]) -> dict[str, int]:
