@@ -93,13 +93,24 @@ def saved_parse_path(warehouse: Path | None = None) -> Path:
 
 
 def copy_saved_parse(run_target: Path) -> None:
-    """Start a dbt command in `run_target` from the saved parse of the current warehouse path."""
+    """Start a dbt command in `run_target` from the saved parse of the current warehouse path,
+    else from the newest saved parse (dbt re-parses what differs, as it does from none)."""
     saved = saved_parse_path()
-    if saved.exists():
+    try:
+        if not saved.exists():
+            others = sorted(saved.parent.glob("*.msgpack"), key=lambda p: p.stat().st_mtime)
+            if not others:
+                return
+            saved = others[-1]
         shutil.copyfile(saved, run_target / PARTIAL_PARSE)
+    except OSError:  # pruned by another run meanwhile: dbt parses in full
+        return
 
 
 def _prune_saved_parses(folder: Path, keep: int = SAVED_PARSES_KEPT) -> None:
-    parses = sorted(folder.glob("*.msgpack"), key=lambda p: p.stat().st_mtime, reverse=True)
+    try:
+        parses = sorted(folder.glob("*.msgpack"), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:  # another run pruned meanwhile
+        return
     for old in parses[keep:]:
         old.unlink(missing_ok=True)

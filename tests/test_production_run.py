@@ -16,7 +16,7 @@ import duckdb
 import pytest
 
 from pipelines.project import manifest_readable
-from pipelines.publish import list_snapshots, storage_version_number
+from pipelines.publish import storage_version_number
 from pipelines.settings import DBT_PROJECT_DIR
 
 HELPERS = Path(__file__).parent / "helpers"
@@ -80,10 +80,11 @@ class RunServer:
         self.proc.wait(timeout=60)
 
 
-# (a kill point, reports the round adds): 21 moments across extraction, dbt, audit and publication
+# (a kill point, reports the round adds): 20 kills across extraction, dbt (both builds: about
+# 170 dbt events a run), audit and publication, and a step failing in dbt
 KILL_ROUNDS = [("extraction:1", 1), ("extraction:2", 2), ("extraction:3", 3)] + [
-    (f"dbt:{n}", 1) for n in (1, 3, 8, 15, 25, 40, 60, 80, 100, 120, 140, 160)] + [
-    ("audit:1", 1), ("audit:2", 1), ("audit:2:raise", 1), ("publish:1", 1), ("publish:2", 1), ("dbt:45:raise", 1)]
+    (f"dbt:{n}", 1) for n in (1, 2, 3, 8, 15, 25, 40, 60, 80, 100, 120, 140, 160)] + [
+    ("audit:1", 1), ("audit:2", 1), ("publish:1", 1), ("publish:2", 1), ("dbt:45:raise", 1)]
 # content of a warehouse, to compare a rerun after kills with a clean run: per report, its
 # tables, cells, facts and audited identities (failed ones apart)
 CONTENT = """
@@ -126,7 +127,15 @@ COMPARISONS = """
 """
 
 
-def test_real_runs_killed_at_21_moments_rerun_with_readers(tmp_path, dagster_home, report_path):
+def test_the_kill_rounds_cover_20_kills_in_every_stage():
+    kills = [k for k, _ in KILL_ROUNDS if not k.endswith(":raise")]
+    assert len(kills) == 20
+    assert {k.split(":")[0] for k in kills} == {"extraction", "dbt", "audit", "publish"}
+
+
+@pytest.mark.parametrize("half", [0, 1])  # two warehouses: pytest-xdist runs them side by side
+def test_real_runs_killed_at_20_moments_rerun_with_readers(tmp_path, dagster_home, report_path, half):
+    rounds = KILL_ROUNDS[half::2]
     raw = tmp_path / "raw"
     raw.mkdir()
     source = report_path("004")
@@ -142,10 +151,12 @@ def test_real_runs_killed_at_21_moments_rerun_with_readers(tmp_path, dagster_hom
     (raw / "r00 printed three times.txt").write_text(source.read_text(encoding="utf-8") * 3, encoding="utf-8")
     holder = duckdb.connect(str(published), read_only=True)  # a BI tool's pooled connection
     reads, stop = tmp_path / "reads.jsonl", tmp_path / "stop"
-    poller = subprocess.Popen([sys.executable, str(HELPERS / "poller.py"), str(published), str(reads), str(stop), CONSISTENT])
+    # a reader opening a new connection every 0.3 s (readers at that pace once got lock errors)
+    poller = subprocess.Popen([sys.executable, str(HELPERS / "poller.py"), str(published), str(reads), str(stop),
+                               CONSISTENT, "0.3"])
     seen, added = {first}, 0
     try:
-        for round_no, (kill, n_new) in enumerate(KILL_ROUNDS, start=1):
+        for round_no, (kill, n_new) in enumerate(rounds, start=1):
             before = state(published)
             for _ in range(n_new):  # new reports, the first of them named to sort before all others
                 added += 1
@@ -179,8 +190,8 @@ def test_real_runs_killed_at_21_moments_rerun_with_readers(tmp_path, dagster_hom
         stop.touch()
         poller.wait(timeout=60)
         holder.close()
-    assert server.count == 1 + 2 * len(KILL_ROUNDS)
-    # the warehouse after 21 kills and reruns holds what a clean run of the same files gives
+    assert server.count == 1 + 2 * len(rounds)  # in both halves: 43 real runs, 22 of them whole
+    # the warehouse after 20 kills, a failure and their reruns holds what a clean run of the same files gives
     clean = tmp_path / "clean" / "warehouse.duckdb"
     clean_server = RunServer(clean, raw, tmp_path / "clean-logs")
     code, out = clean_server.run()
@@ -198,29 +209,12 @@ def test_real_runs_killed_at_21_moments_rerun_with_readers(tmp_path, dagster_hom
         n_docs, n_dim, missing, n_audited, names = r["row"]
         assert n_docs == n_dim == n_audited and missing == 0
     assert {tuple(r["row"]) for r in lines} <= seen | {state(published)}
-    assert len({tuple(r["row"]) for r in lines}) >= 10  # the poller saw many published versions
+    assert len({tuple(r["row"]) for r in lines}) >= 5  # the poller saw many published versions
     assert storage_version_number(published) == 65  # DuckDB 1.x clients open it
     parquet = published.parent / "parquet" / "latest"
     n_reports = len(list(raw.iterdir()))
     assert duckdb.connect().execute(f"select count(*) from '{parquet}/marts/dim_report.parquet'").fetchone()[0] == n_reports
     assert (parquet / "audit" / "identity_findings.parquet").exists()
-
-
-def test_the_cli_run_killed_in_dbt_leaves_the_warehouse_and_the_manifest_whole(tmp_path, dagster_home, report_path):
-    """`rapportlager run` itself (not forked from the test's server), killed in the dbt step."""
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    shutil.copy(report_path("004"), raw)
-    published = tmp_path / "wh" / "warehouse.duckdb"
-    code, out = cli_run(published, raw)
-    assert code == 0, out
-    first = state(published)
-    shutil.copy(report_path("001"), raw / "000 new report sorting first.txt")
-    code, out = cli_run(published, raw, "dbt:40")
-    assert code == -signal.SIGKILL, out[-3000:]
-    assert state(published) == first
-    assert manifest_readable(DBT_PROJECT_DIR / "target" / "manifest.json")
-    assert len(list_snapshots(published)) == 1
 
 
 def test_sqlalchemy_read_only_runs_the_analyst_guide_during_a_run(warehouse, tmp_path, dagster_home):

@@ -1,7 +1,7 @@
 """A reader process: opens the published warehouse read-only again and again, runs one
 consistency query per open, writes one JSON line per read; stops when STOP_FILE exists.
 
-Usage: python poller.py WAREHOUSE OUT_JSONL STOP_FILE QUERY"""
+Usage: python poller.py WAREHOUSE OUT_JSONL STOP_FILE QUERY [SECONDS between reads, 0.05]"""
 from __future__ import annotations
 
 import json
@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 
 
-def main(warehouse: Path, out: Path, stop: Path, query: str) -> int:
+def main(warehouse: Path, out: Path, stop: Path, query: str, pause: float = 0.05) -> int:
     with open(out, "a", encoding="utf-8") as sink:
         while not stop.exists():
             if not warehouse.exists():
@@ -28,9 +28,10 @@ def main(warehouse: Path, out: Path, stop: Path, query: str) -> int:
             except Exception as exc:  # every error is a finding of the test
                 sink.write(json.dumps({"error": f"{type(exc).__name__}: {exc}"}) + "\n")
             sink.flush()
-            time.sleep(0.05)
+            time.sleep(pause)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]))
+    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4],
+                  float(sys.argv[5]) if len(sys.argv) > 5 else 0.05))
