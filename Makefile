@@ -28,7 +28,7 @@ run: $(STAMP) $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/rapportlager run
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 ui: $(STAMP) $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -m pipelines.definitions
