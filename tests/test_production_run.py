@@ -190,7 +190,7 @@ def test_real_runs_killed_at_20_moments_rerun_with_readers(tmp_path, dagster_hom
         stop.touch()
         poller.wait(timeout=60)
         holder.close()
-    assert server.count == 1 + 2 * len(rounds)  # in both halves: 43 real runs, 22 of them whole
+    assert server.count == 1 + 2 * len(rounds)  # in both halves: 44 real runs, 23 of them whole
     # the warehouse after 20 kills, a failure and their reruns holds what a clean run of the same files gives
     clean = tmp_path / "clean" / "warehouse.duckdb"
     clean_server = RunServer(clean, raw, tmp_path / "clean-logs")
