@@ -33,22 +33,32 @@ def load_identities(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute("select * from intermediate.int_identities order by identity_id").df()
 
 
-def load_cells(con: duckdb.DuckDBPyConnection) -> dict[str, CellInfo]:
+def load_cells(con: duckdb.DuckDBPyConnection, tables: set[str] | None = None) -> dict[str, CellInfo]:
+    """The cells, by key 'document|table|row|col'; only those of `tables` ('document|table')."""
+    where = "" if tables is None else "where document_id || '|' || table_no in (select unnest($tables))"
     rows = con.execute(
-        """
+        f"""
         select document_id || '|' || table_no || '|' || row_no || '|' || col_no, source_file,
                line_no, row_label, column_header, raw_text, value, decimals
         from intermediate.int_cells_classified
-        """
+        {where}
+        """,
+        {} if tables is None else {"tables": sorted(tables)},
     ).fetchall()
     return {r[0]: CellInfo(*r) for r in rows}
 
 
-def evaluate(identities: pd.DataFrame, cells: dict[str, CellInfo], docs_dir: Path | None = None,
-             unchecked: pd.DataFrame | None = None, suite: IdentitySuite | None = None) -> pd.DataFrame:
-    """Mark each identity passed/failed with the GX suite (one expectation per family) and name
-    the suspected cell of each failure. `suite`: a suite built once, for many runs (the
-    benchmark); otherwise one is built here (writing the Data Docs to `docs_dir`)."""
+def failing_tables(judged: pd.DataFrame) -> set[str]:
+    """'document|table' of every cell in a failing identity: all that naming a suspect reads."""
+    failing = judged["cell_keys"][judged["passed"].fillna(True) == False]  # noqa: E712
+    return {key.rsplit("|", 2)[0] for keys in failing for key in keys}
+
+
+def judge(identities: pd.DataFrame, docs_dir: Path | None = None, unchecked: pd.DataFrame | None = None,
+          suite: IdentitySuite | None = None) -> pd.DataFrame:
+    """Mark each identity passed/failed with the GX suite (one expectation per family).
+    `suite`: a suite built once, for many runs (the benchmark); otherwise one is built here
+    (writing the Data Docs to `docs_dir`)."""
     identities = identities.copy()
     evaluable = identities["evaluable"].fillna(False).astype(bool)
     if suite is not None:
@@ -59,8 +69,15 @@ def evaluate(identities: pd.DataFrame, cells: dict[str, CellInfo], docs_dir: Pat
     passed = pd.Series(pd.NA, index=identities.index, dtype="boolean")
     passed[evaluable] = ~fails[evaluable]
     identities["passed"] = passed
-    identities["suspected_cell"] = suspects(identities, cells)
     return identities
+
+
+def evaluate(identities: pd.DataFrame, cells: dict[str, CellInfo], docs_dir: Path | None = None,
+             unchecked: pd.DataFrame | None = None, suite: IdentitySuite | None = None) -> pd.DataFrame:
+    """judge(), then name the suspected cell of each failure."""
+    judged = judge(identities, docs_dir, unchecked, suite)
+    judged["suspected_cell"] = suspects(judged, cells)
+    return judged
 
 
 UNCHECKED_DDL = """
@@ -88,7 +105,9 @@ def load_unchecked(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def run_audit(con: duckdb.DuckDBPyConnection, docs_dir: Path | None = None) -> pd.DataFrame:
     unchecked = con.execute("select * from intermediate.int_audit_unchecked").df()
-    findings = evaluate(load_identities(con), load_cells(con), docs_dir, unchecked)
+    findings = judge(load_identities(con), docs_dir, unchecked)
+    # the cells of the tables a failing identity touches: a suspect is named from those alone
+    findings["suspected_cell"] = suspects(findings, load_cells(con, failing_tables(findings)))
     kill_point("audit")
     write_findings(con, findings)
     kill_point("audit")
