@@ -30,18 +30,13 @@ CONSISTENT = (
 )
 
 
-def cli_run(published: Path, raw: Path, kill: str | None = None, wait: bool = True):
+def start_cli_run(published: Path, raw: Path) -> subprocess.Popen:
+    """`rapportlager run` itself, in a process of its own, not waited for."""
     env = {k: v for k, v in os.environ.items() if k != "RAPPORTLAGER_KILL_AT"}
-    if kill:
-        env["RAPPORTLAGER_KILL_AT"] = kill
-    proc = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, "-m", "pipelines.cli", "run", "--warehouse", str(published), "--raw", str(raw)],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
     )
-    if not wait:
-        return proc
-    out, _ = proc.communicate(timeout=300)
-    return proc.returncode, out
 
 
 def state(published: Path) -> tuple:
@@ -226,7 +221,7 @@ def test_sqlalchemy_read_only_runs_the_analyst_guide_during_a_run(warehouse, tmp
     published.parent.mkdir()
     shutil.copyfile(warehouse, published)
     raw = Path(__file__).resolve().parents[1] / "data" / "raw"
-    proc = cli_run(published, raw, wait=False)
+    proc = start_cli_run(published, raw)
     try:
         build = published.parent / "builds" / "next" / published.name
         deadline = time.monotonic() + 120
