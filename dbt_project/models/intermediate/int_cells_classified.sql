@@ -54,15 +54,24 @@ row_owner as (
     from labelled
 ),
 
-with_item as (
+label_items as (
+    -- the line-item patterns, tried once per distinct label (the shortest match wins)
     select
-        row_owner.*,
+        labels.lower_label,
         (
             select arg_min(line_items.line_item, length(line_items.pattern))
             from line_items
-            where regexp_matches(lower(row_owner.row_label), line_items.pattern)
+            where regexp_matches(labels.lower_label, line_items.pattern)
         ) as matched_line_item
+    from (select distinct lower(row_label) as lower_label from row_owner) as labels
+),
+
+with_item as (
+    select
+        row_owner.*,
+        label_items.matched_line_item
     from row_owner
+    left join label_items on label_items.lower_label = lower(row_owner.row_label)
 ),
 
 organised as (

@@ -10,17 +10,51 @@ directions as (
     select * from {{ ref('indicator_directions') }}
 ),
 
+-- the patterns are tried once per distinct label and target text, not once per printed cell
+labels as (
+    select distinct lower(trim(row_label)) as bare_text
+    from statistics
+),
+
+target_texts as (
+    select distinct lower(trim(raw_text)) as bare_text
+    from statistics
+    where measure = 'target'
+),
+
+label_directions as (
+    select labels.bare_text, directions.desired_direction, directions.pattern
+    from labels
+    inner join directions on regexp_matches(labels.bare_text, directions.pattern)
+),
+
+target_directions as (
+    select target_texts.bare_text, directions.desired_direction, directions.pattern
+    from target_texts
+    inner join directions on regexp_matches(target_texts.bare_text, directions.pattern)
+),
+
+matches as (
+    select statistics.document_id, statistics.table_no, statistics.statistic_key,
+           label_directions.desired_direction, label_directions.pattern
+    from statistics
+    inner join label_directions on label_directions.bare_text = lower(trim(statistics.row_label))
+    union all
+    select statistics.document_id, statistics.table_no, statistics.statistic_key,
+           target_directions.desired_direction, target_directions.pattern
+    from statistics
+    inner join target_directions on target_directions.bare_text = lower(trim(statistics.raw_text))
+    where statistics.measure = 'target'
+),
+
 evidence as (
     select
-        statistics.document_id,
-        statistics.table_no,
-        statistics.statistic_key,
-        directions.desired_direction,
-        case when regexp_matches(directions.pattern, '[0-9]') then 'target' else 'label' end as source
-    from statistics
-    inner join directions
-        on regexp_matches(lower(trim(statistics.row_label)), directions.pattern)
-        or (statistics.measure = 'target' and regexp_matches(lower(trim(statistics.raw_text)), directions.pattern))
+        document_id,
+        table_no,
+        statistic_key,
+        desired_direction,
+        case when regexp_matches(pattern, '[0-9]') then 'target' else 'label' end as source
+    from matches
 ),
 
 final as (

@@ -66,21 +66,30 @@ labelled as (
     from printed_rows
 ),
 
-classified as (
+label_seeds as (
+    -- the seeds' patterns, tried once per distinct label
     select
-        labelled.*,
+        labels.bare_label,
         -- the seed row_classes pattern the label matches (the shortest, when several do)
         (
             select arg_min(
                 {'row_class': row_classes.row_class, 'measure': row_classes.measure, 'line_item': row_classes.line_item},
                 length(row_classes.pattern)
             )
-            from row_classes where regexp_matches(labelled.bare_label, row_classes.pattern)
+            from row_classes where regexp_matches(labels.bare_label, row_classes.pattern)
         ) as seed,
         (
             select arg_min(line_items.line_item, length(line_items.pattern))
-            from line_items where regexp_matches(labelled.bare_label, line_items.pattern)
-        ) as seed_line_item,
+            from line_items where regexp_matches(labels.bare_label, line_items.pattern)
+        ) as seed_line_item
+    from (select distinct bare_label from labelled) as labels
+),
+
+classified as (
+    select
+        labelled.*,
+        label_seeds.seed,
+        label_seeds.seed_line_item,
         label_names.organisation as label_organisation,
         -- a unit the seeds do not know is named as first printed: spellings that differ only
         -- in case, spacing or '&' are one organisation
@@ -90,6 +99,7 @@ classified as (
         heading_names.organisation as heading_organisation,
         label_parent.parent as label_seed_parent
     from labelled
+    inner join label_seeds on label_seeds.bare_label is not distinct from labelled.bare_label
     left join names as label_names on label_names.match_key = labelled.match_key
     left join names as heading_names on heading_names.match_key = labelled.heading_match_key
     left join hierarchy as label_parent on label_parent.organisation = label_names.organisation

@@ -74,18 +74,27 @@ with_parent as (
     from row_kinds
 ),
 
-keyed_rows as (
+label_keys as (
+    -- a label's key, worked out once per distinct label
     select
-        with_parent.*,
+        labels.bare_label,
         coalesce(
             (
                 select arg_min(aliases.statistic_key, length(aliases.pattern))
                 from aliases
-                where regexp_matches(with_parent.bare_label, aliases.pattern)
+                where regexp_matches(labels.bare_label, aliases.pattern)
             ),
-            trim(regexp_replace(with_parent.bare_label, '[^a-zåäö0-9%]+', '_', 'g'), '_')
+            trim(regexp_replace(labels.bare_label, '[^a-zåäö0-9%]+', '_', 'g'), '_')
         ) as own_key
+    from (select distinct bare_label from with_parent) as labels
+),
+
+keyed_rows as (
+    select
+        with_parent.*,
+        label_keys.own_key
     from with_parent
+    inner join label_keys on label_keys.bare_label = with_parent.bare_label
 ),
 
 resolved_rows as (
@@ -111,22 +120,29 @@ resolved_rows as (
         and parent.row_no = child.parent_row_no
 ),
 
+large_values as (
+    -- per cell: how many values of its row are 1 000 or more
+    select
+        document_id,
+        table_no,
+        row_no,
+        col_no,
+        value,
+        raw_text,
+        count_if(abs(value) >= 1000) over (partition by document_id, table_no, row_no) as large_in_row
+    from cells
+),
+
 year_values as (
     -- a bare year (a four-digit number near the report's year, printed without decimals) in a
     -- row whose other values are all small is text ('Genomförs ej 2023'), not a value
-    select cells.document_id, cells.table_no, cells.row_no, cells.col_no
-    from cells
-    inner join documents on documents.document_id = cells.document_id
-    where regexp_matches(trim(cells.raw_text), '^(19|20)[0-9]{2}$')
-        and abs(cells.value - documents.fiscal_year) <= 10
-        and not exists (
-            select 1 from cells as other
-            where other.document_id = cells.document_id
-                and other.table_no = cells.table_no
-                and other.row_no = cells.row_no
-                and other.col_no <> cells.col_no
-                and abs(other.value) >= 1000
-        )
+    select large_values.document_id, large_values.table_no, large_values.row_no, large_values.col_no
+    from large_values
+    inner join documents on documents.document_id = large_values.document_id
+    where regexp_matches(trim(large_values.raw_text), '^(19|20)[0-9]{2}$')
+        and abs(large_values.value - documents.fiscal_year) <= 10
+        -- the year itself is 1 000 or more: no other value of its row may be
+        and large_values.large_in_row = 1
 ),
 
 final as (
