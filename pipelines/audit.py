@@ -116,8 +116,11 @@ def run_audit(con: duckdb.DuckDBPyConnection, docs_dir: Path | None = None) -> p
 
 def unchecked_report(unchecked: pd.DataFrame, source_file: str) -> list[str]:
     """One line per table with columns no identity checks: which columns, and why."""
+    return _unchecked_lines(unchecked[unchecked["source_file"] == source_file])
+
+
+def _unchecked_lines(group: pd.DataFrame) -> list[str]:
     lines = []
-    group = unchecked[unchecked["source_file"] == source_file]
     for (table_no, first_line, caption, reason), cols in group.groupby(
         ["table_no", "first_line", group["caption"].fillna(""), "reason"], sort=True
     ):
@@ -127,13 +130,24 @@ def unchecked_report(unchecked: pd.DataFrame, source_file: str) -> list[str]:
     return lines
 
 
-def findings_report(findings: pd.DataFrame, unchecked: pd.DataFrame | None = None) -> str:
+def findings_report(findings: pd.DataFrame, unchecked: pd.DataFrame | None = None,
+                    detailed: set[str] | None = None) -> str:
     """Per report: identities checked, passed, failed; each failure in one line; the money
-    columns no identity could check, and why."""
+    columns no identity could check, and why. With `detailed` (a set of source files), only
+    those reports are shown so; the others are summed up in one closing line."""
     lines = []
-    for source_file, group in findings.groupby("source_file", sort=True):
-        checked = int(group["passed"].notna().sum())
-        failed = group[group["passed"].fillna(True) == False]  # noqa: E712
+    checked_by_file = findings.groupby("source_file", sort=True)["passed"].count()
+    failing = findings[findings["passed"].fillna(True) == False]  # noqa: E712
+    failed_by_file = dict(list(failing.groupby("source_file", sort=False)))
+    unchecked_by_file = dict(list(unchecked.groupby("source_file", sort=False))) if unchecked is not None else {}
+    others = {"reports": 0, "checked": 0, "failed": 0}
+    for source_file, checked in checked_by_file.items():
+        failed = failed_by_file.get(source_file, failing.iloc[:0])
+        if detailed is not None and source_file not in detailed:
+            others["reports"] += 1
+            others["checked"] += int(checked)
+            others["failed"] += len(failed)
+            continue
         share = f" ({(checked - len(failed)) / checked:.0%} hold)" if checked else ""
         lines.append(f"{source_file}: {checked} identities checked, {checked - len(failed)} passed, {len(failed)} failed{share}")
         for r in failed.sort_values(["line_no", "rule"]).itertuples():
@@ -144,8 +158,14 @@ def findings_report(findings: pd.DataFrame, unchecked: pd.DataFrame | None = Non
             )
             if r.suspected_cell:
                 lines.append(f"      suspect: {r.suspected_cell}")
-        if unchecked is not None:
-            lines.extend(unchecked_report(unchecked, source_file))
+        if source_file in unchecked_by_file:
+            lines.extend(_unchecked_lines(unchecked_by_file[source_file]))
+    if others["reports"]:
+        lines.append(
+            f"{others['reports']} other report{'s' if others['reports'] != 1 else ''} (not loaded in this run, and no failure"
+            f" of theirs reads one that was): {others['checked']} identities checked, {others['checked'] - others['failed']} passed,"
+            f" {others['failed']} failed (`rapportlager findings` lists them all)"
+        )
     return "\n".join(lines)
 
 

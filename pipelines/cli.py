@@ -50,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     cov.add_argument("--all", action="store_true", help="also list lines explained as prose, contents …")
     aud = sub.add_parser("audit", help="run the GX identity suite on the warehouse and print the findings")
     aud.add_argument("--warehouse", type=Path, help="DuckDB file (default data/warehouse/warehouse.duckdb)")
+    fnd = sub.add_parser("findings", help="print every report's findings from the published warehouse (read-only)")
+    fnd.add_argument("--warehouse", type=Path, help="DuckDB file (default data/warehouse/warehouse.duckdb)")
     bench = sub.add_parser("benchmark", help="measure the audit on single-number corruptions of the reports")
     bench.add_argument("--warehouse", type=Path, help="a warehouse built by 'rapportlager run'")
     bench.add_argument("-n", type=int, default=240, help="number of corruptions (default 240)")
@@ -79,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         return coverage(args.files, args.all)
     if args.command == "audit":
         return audit(args.warehouse)
+    if args.command == "findings":
+        return findings(args.warehouse)
     if args.command == "benchmark":
         return benchmark(args.warehouse, args.n, args.seed)
     return 2
@@ -108,6 +112,18 @@ def audit(warehouse: Path | None) -> int:
     except AlreadyRunning as exc:
         log.error("%s", exc)
         return 3
+    print_findings(published)
+    return 0
+
+
+def findings(warehouse: Path | None) -> int:
+    """Every report's findings, as the published warehouse holds them."""
+    from .settings import warehouse_path
+
+    published = (Path(warehouse) if warehouse else warehouse_path()).resolve()
+    if not published.exists():
+        log.error("no warehouse at %s: run `rapportlager run` first", published)
+        return 2
     print_findings(published)
     return 0
 

@@ -69,7 +69,8 @@ def _build_and_publish(published: Path) -> int:
         return EXIT_FAILED
     stamp = new_stamp()
     os.environ[DATA_DOCS_ENV] = str(published.parent / "data_docs")
-    findings = findings_text(build)  # read from the build: this process may cache the old file
+    loaded = {r[0] for r in rows if r[1] == "loaded"}
+    findings = findings_text(build, loaded)  # read from the build: this process may cache the old file
     staged_docs = stage_docs(build, published)
     exported = _export(build, published.parent / "parquet", stamp)
     snapshot = publish(build, published, stamp=stamp)
@@ -133,8 +134,10 @@ def _clean_stale_dbt_targets(max_age_s: float = 3600) -> None:
                 shutil.rmtree(folder, ignore_errors=True)
 
 
-def findings_text(db: Path) -> str:
-    """The short findings report at the end of a run."""
+def findings_text(db: Path, loaded: set[str] | None = None) -> str:
+    """The short findings report at the end of a run. With `loaded` (the source files loaded in
+    this run), the reports shown in full are those and the ones with a failing identity that
+    reads one of their cells; the others are summed up in one line."""
     import duckdb
 
     from .audit import findings_report, load_unchecked
@@ -144,13 +147,34 @@ def findings_text(db: Path) -> str:
     try:
         findings = con.execute("select * from audit.identity_findings").fetch_df()
         unchecked = load_unchecked(con)
+        detailed = None if loaded is None else loaded | reports_reading(con, loaded)
     finally:
         con.close()
     return "\n".join([
         "\nIdentity audit (rounding-aware; a failure is a finding in the report, not an error):",
-        findings_report(findings, unchecked),
+        findings_report(findings, unchecked, detailed),
         f"GX Data Docs: {data_docs_dir() / 'index.html'}",
     ])
+
+
+def reports_reading(con, source_files: set[str]) -> set[str]:
+    """The reports with a failing identity that reads a cell of one of `source_files`."""
+    rows = con.execute(
+        """
+        with read_cells as (
+            select findings.source_file, unnest(findings.cell_keys) as cell_key
+            from audit.identity_findings as findings
+            where not findings.passed
+        )
+        select distinct read_cells.source_file
+        from read_cells
+        inner join raw.documents as documents
+            on regexp_extract(read_cells.cell_key, '^(.*)(\|[^|]*){3}$', 1) = documents.document_id
+        where documents.source_file in (select unnest($files))
+        """,
+        {"files": sorted(source_files)},
+    ).fetchall()
+    return {r[0] for r in rows}
 
 
 def print_findings(published: Path | None = None) -> None:

@@ -260,6 +260,24 @@ def test_columns_no_identity_can_check_are_reported(db):
     ).fetchone() == (0,)
 
 
+def test_findings_report_details_only_the_reports_asked_for(db):
+    """A run shows the reports it loaded in full and sums the others up in one line."""
+    from pipelines.audit import findings_report, load_unchecked
+
+    findings = db.execute("select * from audit.identity_findings").df()
+    shown = db.execute("select source_file from raw.documents where source_file like '004%'").fetchone()[0]
+    checked, failed = db.execute(
+        "select count(passed), count(*) filter (where not passed) from audit.identity_findings "
+        "where source_file <> ?", [shown]).fetchone()
+    lines = findings_report(findings, load_unchecked(db), detailed={shown}).splitlines()
+    assert lines[0].startswith(f"{shown}: ")
+    assert not any(line.startswith(("000_", "001_", "002_", "003_")) for line in lines)
+    assert lines[-1] == (f"4 other reports (not loaded in this run, and no failure of theirs reads one that was): "
+                         f"{checked} identities checked, {checked - failed} passed, {failed} failed "
+                         "(`rapportlager findings` lists them all)")
+    assert failed > 0  # 000 and 003 print figures that do not add up
+
+
 def test_findings_report_names_unchecked_columns(db):
     from pipelines.audit import findings_report, load_unchecked
 

@@ -131,6 +131,7 @@ def test_bad_files_do_not_stop_the_others(tmp_path, raw_copy, report_path, dagst
     assert "  FAILED    empty.txt: empty.txt: the file is empty" in out
     assert f"  duplicate Kopia av 004.TXT: the same text as {good.name} (not loaded twice)" in out
     assert "  ignored   scan.pdf: PDF is not read yet" in out
+    assert f"\n{good.name}: " in out  # loaded in this run: its findings in full
     con = duckdb.connect(str(warehouse), read_only=True)
     assert con.execute("select count(*) from raw.documents").fetchone()[0] == 3
     errors = con.execute("select source_file, error from raw.extraction_errors").fetchall()
@@ -146,6 +147,9 @@ def test_bad_files_do_not_stop_the_others(tmp_path, raw_copy, report_path, dagst
     assert run_pipeline(warehouse, folder) == 1
     out = capsys.readouterr().out
     assert "Run summary: 0 loaded, 1 unchanged, 1 skipped as duplicates, 2 failed, 1 ignored, 1 removed" in out
+    # nothing loaded: 003 (its earlier rows) and 004 are summed up, not listed again
+    assert f"\n{good.name}: " not in out
+    assert "\n2 other reports (not loaded in this run, and no failure of theirs reads one that was): " in out
     after = duckdb.connect(str(warehouse), read_only=True)
     assert after.execute("select count(*) from raw.cells where document_id like '003%'").fetchone()[0] == n_003
     assert "binary" in after.execute(
