@@ -201,6 +201,10 @@ def test_data_docs_are_built(warehouse):
     assert remote_assets(warehouse.parent / "data_docs") == []
     assert 'href="static/styles/offline.css"' in text
     assert '<a href="validations/financial_identities/' in text
+    # a failing identity is shown where it is printed: 003 l.120 prints the budget 417,0, and
+    # budget − outcome is 417,0 − 390,9 = 26,1, not the printed 25,1
+    page = next((warehouse.parent / "data_docs" / "validations" / "financial_identities").rglob("*.html"))
+    assert "line 120: 'Summa nettokostnader' / 'Budget jan-aug 2024' printed 417,0" in page.read_text(encoding="utf-8")
 
 
 def test_one_expectation_per_identity_family():
