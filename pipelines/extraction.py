@@ -16,7 +16,7 @@ from .killpoints import kill_point
 from .reading import Reading, read_reports
 from .settings import DBT_PROJECT_DIR
 from .warehouse import (delete_document, duplicate_of, ensure_raw_schema, loaded_fingerprints,
-                        record_error, replace_document, write_file_status)
+                        record_error, replace_documents, write_file_status)
 
 STATUSES = ("loaded", "unchanged", "duplicate", "failed", "ignored", "removed")
 
@@ -52,14 +52,58 @@ def extract_changed(con: duckdb.DuckDBPyConnection, directory: Path, log=None) -
     outcomes += remove_missing(con, {p.name for p in listing.reports})
     known = loaded_fingerprints(con)
     readings = read_reports(listing.reports, known, extractor_version())
+    loader = Loader(con, log)
     for reading in _progress(readings, len(listing.reports)):
-        outcome = store(con, reading)
+        outcome = loader.add(reading)
         outcomes.append(outcome)
-        if log and outcome.status != "unchanged":
+        if log and outcome.status not in ("unchanged", "loaded"):
             log(outcome)
         kill_point("extraction")
+    loader.flush()
     write_file_status(con, [o.row() for o in outcomes])
     return outcomes
+
+
+class Loader:
+    """Reports as read, into raw.*: parsed ones are loaded a few at a time (one transaction and
+    one insert per table for each batch); a failed one's error is recorded; a duplicate of a
+    report loaded before it (in this batch or earlier) is skipped."""
+
+    BATCH = 10  # reports per transaction (200 reports load in 2.3 s one by one, 0.7 s ten at a time)
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, log=None):
+        self.con, self.log = con, log
+        self.pending: list[tuple[Reading, Outcome]] = []
+        self.pending_texts: dict[str, str] = {}  # text sha256 → the pending report with that text
+
+    def add(self, reading: Reading) -> Outcome:
+        """The report's outcome; a loaded one is in raw.* after the next flush()."""
+        name = reading.name
+        if reading.status != "parsed":
+            return record(self.con, reading)
+        other = self.pending_texts.get(reading.text_sha256) or duplicate_of(
+            self.con, name, reading.text_sha256, ignoring=tuple(r.name for r, _ in self.pending))
+        if other:
+            delete_document(self.con, name)
+            return Outcome(name, "duplicate", f"the same text as {other} (not loaded twice)")
+        records = reading.records
+        records["documents"][0]["extractor_version"] = extractor_version()
+        outcome = Outcome(name, "loaded", "; ".join(reading.warnings), len(records["tables"]), len(records["cells"]))
+        self.pending.append((reading, outcome))
+        self.pending_texts.setdefault(reading.text_sha256, name)
+        if len(self.pending) >= self.BATCH:
+            self.flush()
+        return outcome
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        replace_documents(self.con, [reading.records for reading, _ in self.pending])
+        if self.log:
+            for _, outcome in self.pending:
+                self.log(outcome)
+        self.pending.clear()
+        self.pending_texts.clear()
 
 
 def remove_missing(con: duckdb.DuckDBPyConnection, present: set[str]) -> list[Outcome]:
@@ -74,22 +118,13 @@ def remove_missing(con: duckdb.DuckDBPyConnection, present: set[str]) -> list[Ou
     return removed
 
 
-def store(con: duckdb.DuckDBPyConnection, reading: Reading) -> Outcome:
-    """A report as read into raw.*: loaded, or a duplicate of another, or its error recorded."""
-    name = reading.name
-    if reading.status == "unchanged":
-        return Outcome(name, "unchanged")
+def record(con: duckdb.DuckDBPyConnection, reading: Reading) -> Outcome:
+    """A report that was not parsed: unchanged (nothing to do), or failed (its error recorded;
+    its earlier rows stay)."""
     if reading.status == "failed":
-        record_error(con, name, reading.message)
-        return Outcome(name, "failed", reading.message)
-    other = duplicate_of(con, name, reading.text_sha256)
-    if other:
-        delete_document(con, name)
-        return Outcome(name, "duplicate", f"the same text as {other} (not loaded twice)")
-    records = reading.records
-    records["documents"][0]["extractor_version"] = extractor_version()
-    counts = replace_document(con, records)
-    return Outcome(name, "loaded", "; ".join(reading.warnings), counts["tables"], counts["cells"])
+        record_error(con, reading.name, reading.message)
+        return Outcome(reading.name, "failed", reading.message)
+    return Outcome(reading.name, "unchanged")
 
 
 def _progress(readings, total: int):

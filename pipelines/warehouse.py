@@ -54,26 +54,34 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 def replace_document(con: duckdb.DuckDBPyConnection, records: dict[str, list[dict]]) -> dict[str, int]:
     """Replace one report's rows in raw.* (and clear its error), atomically."""
-    doc = records["documents"][0]
-    did = doc["document_id"]
+    replace_documents(con, [records])
+    return {name: len(records[name]) for name in RAW_TABLES}
+
+
+def replace_documents(con: duckdb.DuckDBPyConnection, batch: list[dict[str, list[dict]]]) -> None:
+    """Replace several reports' rows in raw.* (and clear their errors) in one transaction: all
+    of them or none. One insert per table for the whole batch: a statement costs more than its
+    rows (200 reports: 2.3 s one by one, 0.7 s ten at a time)."""
     ensure_raw_schema(con)
     con.execute("begin transaction")
     try:
-        _delete_rows(con, doc["source_file"], did)
+        for records in batch:
+            doc = records["documents"][0]
+            _delete_rows(con, doc["source_file"], doc["document_id"])
         for name in RAW_TABLES:
-            rows = records[name]
+            rows = [row for records in batch for row in records[name]]
             if rows:
                 frame = pd.DataFrame(rows)
                 con.register("incoming", frame)
                 cols = ", ".join(frame.columns)
                 con.execute(f"insert into raw.{name} ({cols}) select {cols} from incoming")
                 con.unregister("incoming")
-        con.execute("delete from raw.extraction_errors where source_file = ?", [doc["source_file"]])
+        con.execute("delete from raw.extraction_errors where list_contains(?, source_file)",
+                    [[records["documents"][0]["source_file"] for records in batch]])
         con.execute("commit")
     except Exception:
         con.execute("rollback")
         raise
-    return {name: len(records[name]) for name in RAW_TABLES}
 
 
 def _delete_rows(con: duckdb.DuckDBPyConnection, source_file: str, document_id: str | None = None) -> None:
@@ -100,13 +108,15 @@ def record_error(con: duckdb.DuckDBPyConnection, source_file: str, error: str) -
     )
 
 
-def duplicate_of(con: duckdb.DuckDBPyConnection, source_file: str, text_sha256: str) -> str | None:
-    """Another loaded report with the same text (decoded, normalised), if any."""
+def duplicate_of(con: duckdb.DuckDBPyConnection, source_file: str, text_sha256: str,
+                 ignoring: tuple[str, ...] = ()) -> str | None:
+    """Another loaded report with the same text (decoded, normalised), if any; the rows of the
+    reports `ignoring` do not count (they are about to be replaced)."""
     ensure_raw_schema(con)
     row = con.execute(
         "select source_file from raw.documents where text_sha256 = ? and source_file <> ? "
-        "order by source_file limit 1",
-        [text_sha256, source_file],
+        "and not list_contains(?, source_file) order by source_file limit 1",
+        [text_sha256, source_file, list(ignoring)],
     ).fetchone()
     return row[0] if row else None
 

@@ -247,3 +247,22 @@ def test_partial_last_line(text, cut):
     from pipelines.parsing.text import partial_last_line
 
     assert partial_last_line(text) == cut
+
+
+def test_reports_loaded_together_are_judged_as_if_one_by_one(tmp_path, report_path):
+    """Reports load a batch at a time: a duplicate is still one of a report before it in the
+    same batch, and a report that changed in this run no longer counts with its old text."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(report_path("004").read_bytes())
+    outcomes, con = _extract(folder)
+    assert outcomes["a.txt"].status == "loaded"
+    # a.txt now holds 003; b.txt holds what a.txt held (004), c.txt the same as b.txt
+    (folder / "a.txt").write_bytes(report_path("003").read_bytes())
+    (folder / "b.txt").write_bytes(report_path("004").read_bytes())
+    (folder / "c.txt").write_bytes(report_path("004").read_bytes())
+    outcomes, con = _extract(folder, con)
+    assert [outcomes[n].status for n in ("a.txt", "b.txt", "c.txt")] == ["loaded", "loaded", "duplicate"]
+    assert outcomes["c.txt"].detail == "the same text as b.txt (not loaded twice)"
+    assert con.execute("select source_file, count(*) from raw.cells join raw.documents using (document_id) "
+                       "group by source_file order by 1").fetchall() == [("a.txt", 438), ("b.txt", 299)]

@@ -61,7 +61,7 @@ def raw_load(corpus: Path, work: Path) -> None:
         return wrapper
 
     reading.read_report = timed("parse", reading.read_report)
-    extraction.replace_document = timed("load", extraction.replace_document)
+    extraction.replace_documents = timed("load", extraction.replace_documents)
     db = work / "raw" / "warehouse.duckdb"
     shutil.rmtree(db.parent, ignore_errors=True)
     db.parent.mkdir(parents=True)
