@@ -20,6 +20,8 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 import great_expectations as gx  # noqa: E402
 
+from great_expectations.expectations.row_conditions import Column  # noqa: E402
+
 from .offline_docs import make_offline  # noqa: E402
 
 SUITE_NAME = "financial_identities"
@@ -80,8 +82,7 @@ def build_suite() -> gx.ExpectationSuite:
                 column_A="tolerance",
                 column_B="abs_difference",
                 or_equal=True,
-                row_condition=f'rule=="{family}"',
-                condition_parser="pandas",
+                row_condition=Column("rule") == family,
                 description=(
                     f"{family}: {text} The printed value and the value the other printed numbers "
                     "give agree within their rounding: |reported − expected| ≤ the sum of half a unit "
