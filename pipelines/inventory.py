@@ -22,9 +22,10 @@ class RawListing:
 def list_raw(directory: Path) -> RawListing:
     """Report files (.txt, any case) sorted by name; every other visible file with the reason."""
     reports = report_files(directory)
+    listed = set(reports)  # a set: checking each file against a list of them grew with the square
     ignored = {}
     for path in sorted(directory.iterdir()):
-        if path.name.startswith(".") or not path.is_file() or path in reports:
+        if path.name.startswith(".") or not path.is_file() or path in listed:
             continue
         suffix = path.suffix.lower()
         ignored[path.name] = WHY_IGNORED.get(

@@ -146,6 +146,9 @@ def write_file_status(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> None
     ensure_raw_schema(con)
     con.execute("begin transaction")
     con.execute("delete from raw.file_status")
-    if rows:
-        con.executemany("insert into raw.file_status values (?, ?, ?, ?, ?, now())", rows)
+    if rows:  # one insert of all rows (executemany runs a statement per row: 0.36 s for 1 000)
+        frame = pd.DataFrame(rows, columns=["source_file", "status", "detail", "n_tables", "n_cells"])
+        con.register("file_status_rows", frame)
+        con.execute("insert into raw.file_status select *, now() from file_status_rows")
+        con.unregister("file_status_rows")
     con.execute("commit")
