@@ -10,6 +10,9 @@ from .audit import load_unchecked
 from .settings import data_docs_dir
 
 RULES = IDENTITY_FAMILIES
+# findings listed in a check's metadata (the event log keeps every run's): the rest are counted;
+# `rapportlager findings` and audit.identity_findings hold them all
+LISTED = 100
 
 
 @dg.multi_asset_check(
@@ -58,7 +61,15 @@ def _warning(context: dg.AssetCheckExecutionContext, check_name: str, label: str
         severity=dg.AssetCheckSeverity.WARN,
         metadata={
             **counts,
-            "findings": dg.MetadataValue.md("\n".join(f"- {line}" for line in lines) or "none"),
+            "findings": dg.MetadataValue.md(listing(lines)),
             "data_docs": dg.MetadataValue.path(str(data_docs_dir() / "index.html")),
         },
     )
+
+
+def listing(lines: list[str], most: int = LISTED) -> str:
+    """The lines as a Markdown list, the first `most` of them, and how many more there are."""
+    shown = "\n".join(f"- {line}" for line in lines[:most])
+    if len(lines) > most:
+        shown += f"\n- … and {len(lines) - most} more (`rapportlager findings` lists them all)"
+    return shown or "none"

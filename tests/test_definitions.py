@@ -113,3 +113,14 @@ def test_the_scheduled_job_publishes_new_files_it_never_saw(tmp_path, monkeypatc
     assert sorted(r[0] for r in con.execute("select report_key from marts.dim_report").fetchall()) == [
         "000 sorts first.txt", report_path("004").name]
     con.close()
+
+
+def test_a_check_lists_the_first_findings_and_counts_the_rest():
+    """A check's metadata (kept in the event log for every run) lists 100 findings at most."""
+    from pipelines.checks import listing
+
+    assert listing([]) == "none"
+    assert listing(["a", "b"]) == "- a\n- b"
+    shown = listing([f"finding {k}" for k in range(1, 251)]).splitlines()
+    assert len(shown) == 101 and shown[99] == "- finding 100"
+    assert shown[100] == "- … and 150 more (`rapportlager findings` lists them all)"
