@@ -19,7 +19,6 @@ import pandas as pd
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 import great_expectations as gx  # noqa: E402
-
 from great_expectations.expectations.row_conditions import Column  # noqa: E402
 
 from .offline_docs import make_offline  # noqa: E402

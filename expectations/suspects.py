@@ -7,7 +7,6 @@ adjacent digits swapped. Plain pandas, no GX, no Dagster.
 """
 from __future__ import annotations
 
-from collections import Counter
 import math
 from dataclasses import dataclass
 from typing import NamedTuple

@@ -114,12 +114,8 @@ def run_audit(con: duckdb.DuckDBPyConnection, docs_dir: Path | None = None) -> p
     return findings
 
 
-def unchecked_report(unchecked: pd.DataFrame, source_file: str) -> list[str]:
-    """One line per table with columns no identity checks: which columns, and why."""
-    return _unchecked_lines(unchecked[unchecked["source_file"] == source_file])
-
-
-def _unchecked_lines(group: pd.DataFrame) -> list[str]:
+def unchecked_lines(group: pd.DataFrame) -> list[str]:
+    """One line per table with columns no identity checks (of one report): which, and why."""
     lines = []
     for (table_no, first_line, caption, reason), cols in group.groupby(
         ["table_no", "first_line", group["caption"].fillna(""), "reason"], sort=True
@@ -159,7 +155,7 @@ def findings_report(findings: pd.DataFrame, unchecked: pd.DataFrame | None = Non
             if r.suspected_cell:
                 lines.append(f"      suspect: {r.suspected_cell}")
         if source_file in unchecked_by_file:
-            lines.extend(_unchecked_lines(unchecked_by_file[source_file]))
+            lines.extend(unchecked_lines(unchecked_by_file[source_file]))
     if others["reports"]:
         lines.append(
             f"{others['reports']} other report{'s' if others['reports'] != 1 else ''} (not loaded in this run, and no failure"
