@@ -11,11 +11,12 @@ from pathlib import Path
 log = logging.getLogger("rapportlager")
 
 
-def run_pipeline(warehouse: Path | None = None, raw: Path | None = None, wait: float = 0) -> int:
+def run_pipeline(warehouse: Path | None = None, raw: Path | None = None, wait: float = 0,
+                 rebuild: bool = False) -> int:
     """Extract what changed in data/raw, build the marts, check the identities, publish."""
     from .run import run_pipeline as run
 
-    return run(warehouse, raw, wait)
+    return run(warehouse, raw, wait, rebuild)
 
 
 def print_findings(warehouse: Path | None = None) -> None:
@@ -41,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--raw", type=Path, help="folder of report files (default data/raw)")
     run.add_argument("--wait", type=float, default=0, metavar="SECONDS",
                      help="if another run is in progress, wait up to this long (default: refuse at once)")
+    run.add_argument("--rebuild", action="store_true",
+                     help="build and publish even when nothing changed since the published build")
     back = sub.add_parser("rollback", help="publish an earlier snapshot of the warehouse again")
     back.add_argument("--warehouse", type=Path, help="DuckDB file (default data/warehouse/warehouse.duckdb)")
     back.add_argument("--to", help="snapshot name (default: the one before the published one)")
@@ -71,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         return speed_bench(args)
     if args.command == "run":
         started = time.perf_counter()
-        code = run_pipeline(args.warehouse, args.raw, args.wait)
+        code = run_pipeline(args.warehouse, args.raw, args.wait, args.rebuild)
         outcome = {0: "succeeded", 1: "FAILED (see the summary above)", 2: "FAILED: no report", 3: "refused: already running"}
         log.info("pipeline %s in %.1f s (exit %d)", outcome.get(code, "FAILED"), time.perf_counter() - started, code)
         return code

@@ -11,6 +11,7 @@ import shutil
 import time
 from pathlib import Path
 
+from .freshness import record_build, up_to_date
 from .inventory import list_raw
 from .publish import (PublicationError, discard_build, finish_build, lock_path, new_stamp, publish,
                       stage_docs, start_build, swap_docs)
@@ -23,8 +24,11 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 EXIT_FAILED, EXIT_NO_REPORTS, EXIT_ALREADY_RUNNING = 1, 2, 3
 
 
-def run_pipeline(warehouse: Path | None = None, raw: Path | None = None, wait: float = 0) -> int:
-    """Extract what changed in data/raw, build the marts, check the identities, publish."""
+def run_pipeline(warehouse: Path | None = None, raw: Path | None = None, wait: float = 0,
+                 rebuild: bool = False) -> int:
+    """Extract what changed in data/raw, build the marts, check the identities, publish.
+    Nothing is done when the published warehouse is already what a run would build (see
+    freshness.py), unless `rebuild`."""
     published = (Path(warehouse) if warehouse else warehouse_path()).resolve()
     if raw:
         os.environ[RAW_DIR_ENV] = str(Path(raw).resolve())
@@ -36,19 +40,26 @@ def run_pipeline(warehouse: Path | None = None, raw: Path | None = None, wait: f
         log.error("%s", exc)
         return EXIT_ALREADY_RUNNING
     try:
-        return _build_and_publish(published)
+        return _build_and_publish(published, rebuild)
     finally:
         os.environ[WAREHOUSE_ENV] = str(published)
         os.environ[DATA_DOCS_ENV] = str(published.parent / "data_docs")
         lock.release()
 
 
-def _build_and_publish(published: Path) -> int:
+def _build_and_publish(published: Path, rebuild: bool = False) -> int:
     listing = list_raw(raw_dir()) if raw_dir().is_dir() else None
     if listing is None or not listing.reports:
         log.error("%s holds no report (*.txt)%s", raw_dir(),
                   "".join(f"; ignored {n}: {why}" for n, why in (listing.ignored.items() if listing else [])))
         return EXIT_NO_REPORTS
+    snapshot = None if rebuild else up_to_date(published, listing.reports, listing.ignored)
+    if snapshot:
+        rows = [(p.name, "unchanged", "", 0, 0) for p in listing.reports]
+        rows += [(name, "ignored", why, 0, 0) for name, why in listing.ignored.items()]
+        print(summary_text(rows, f"nothing to do: {published} (snapshot {snapshot}) was built from these files "
+                                 "by this code; it stays as it is (--rebuild builds it again)"))
+        return 0
     from .project import prepare_dbt_project
 
     prepare_dbt_project()
@@ -62,6 +73,7 @@ def _build_and_publish(published: Path) -> int:
         print(summary_text(rows, f"NOT published (the warehouse stays as it was): {'; '.join(failures)}"))
         return EXIT_FAILED
     try:
+        _record_build(build)
         finish_build(build)
     except PublicationError as exc:
         discard_build(build)
@@ -102,6 +114,18 @@ def _execute(build: Path) -> list[str]:
     if not result.success and not failures:
         failures.append("the Dagster run failed")
     return failures
+
+
+def _record_build(build: Path) -> None:
+    import duckdb
+
+    from .publish import connect_config
+
+    con = duckdb.connect(str(build), config=connect_config())
+    try:
+        record_build(con)
+    finally:
+        con.close()
 
 
 def _root_cause(error) -> str:

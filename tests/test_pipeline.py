@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -180,3 +181,37 @@ def test_comparatives_are_compared_within_one_publisher(tmp_path, raw_copy, repo
     # within one report, figures printed twice are still compared
     assert con.execute("select count(*) from audit.identity_findings where rule = 'cross_table'").fetchone()[0] > 0
     con.close()
+
+
+def test_a_run_with_nothing_new_does_nothing(warehouse, tmp_path, capsys, monkeypatch):
+    """The published warehouse was built from data/raw by this code: a second run leaves it as
+    it is (no build, no new snapshot); any change to the files or the code makes it a full run."""
+    from pipelines import freshness
+    from pipelines.cli import run_pipeline
+    from pipelines.publish import current_snapshot, list_snapshots
+
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    reports = sorted(raw.glob("*.txt"))
+    snapshot = current_snapshot(warehouse)
+    assert freshness.up_to_date(warehouse, reports, {}) == snapshot.parent.name
+    inode, snapshots = warehouse.stat().st_ino, list_snapshots(warehouse)
+    capsys.readouterr()
+    assert run_pipeline(warehouse, raw) == 0
+    out = capsys.readouterr().out
+    assert "Run summary: 0 loaded, 5 unchanged, 0 skipped as duplicates, 0 failed, 0 ignored, 0 removed" in out
+    assert f"nothing to do: {warehouse} (snapshot {snapshot.parent.name})" in out
+    assert warehouse.stat().st_ino == inode and list_snapshots(warehouse) == snapshots
+    # a report changed, added or gone, a file ignored anew: there is work
+    changed = tmp_path / reports[0].name
+    changed.write_bytes(reports[0].read_bytes() + b"\n")
+    assert freshness.up_to_date(warehouse, [changed, *reports[1:]], {}) is None
+    assert freshness.up_to_date(warehouse, [*reports, tmp_path / "new.txt"], {}) is None
+    assert freshness.up_to_date(warehouse, reports[1:], {}) is None
+    assert freshness.up_to_date(warehouse, reports, {"scan.pdf": "PDF is not read yet"}) is None
+    # the export is not the published build's (a run killed after publishing, a rollback)
+    monkeypatch.setattr(freshness, "current_snapshot", lambda published: tmp_path / "20000101T000000Z" / "w")
+    assert freshness.up_to_date(warehouse, reports, {}) is None
+    monkeypatch.undo()
+    # other code or libraries built it
+    monkeypatch.setattr(freshness, "build_version", lambda: "another")
+    assert freshness.up_to_date(warehouse, reports, {}) is None
