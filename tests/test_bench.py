@@ -55,3 +55,6 @@ def test_bench_at_5_and_100_prints_its_figures(tmp_path, capsys):
     assert by[(100, "identity_checks")]["identities"] <= 20 * 1.1 * by[(5, "identity_checks")]["identities"]
     assert by[(100, "parse")]["cells"] == 20 * by[(5, "parse")]["cells"]
     assert by[(5, "queries")]["queries"] == 10
+    # a run finds nothing to do only when nothing changed
+    assert [by[(n, s)]["nothing_to_do"] for n in (5, 100) for s in ("end_to_end", "one_new_report", "nothing_new")] == [
+        False, False, True] * 2

@@ -14,6 +14,7 @@ outside. Stages at N:
   publication      checkpoint, Parquet export, rename into place (pipelines.publish, unchanged)
   end_to_end       `rapportlager run` on the corpus into a new warehouse (Dagster, all of it)
   one_new_report   one more report into that warehouse: `rapportlager run` again
+  nothing_new      `rapportlager run` once more, on the same folder: a run with nothing to do
 Floor (once per bench run): importing dagster, dbt, great_expectations, duckdb and pandas in a
 fresh interpreter, and `dbt build` of a two-model dbt-duckdb project in a temporary folder.
 Queries: each query of docs/analyst-guide.md on the end-to-end warehouse, once to warm up, then
@@ -42,7 +43,7 @@ GUIDE = REPO_ROOT / "docs" / "analyst-guide.md"
 QUERY = re.compile(r"### (?P<title>.+?)\n.*?```sql\n(?P<sql>.*?)```", re.S)
 DEFAULT_OUT = REPO_ROOT / "data" / "warehouse" / "bench.jsonl"
 STAGE_ORDER = ("parse", "raw_load", "dbt_build", "identity_checks", "dbt_after_audit", "publication", "end_to_end",
-               "one_new_report")
+               "one_new_report", "nothing_new")
 FLOOR_IMPORTS = "import dagster, dbt.cli.main, great_expectations, duckdb, pandas"
 
 
@@ -51,8 +52,10 @@ def _bin(name: str) -> str:
     return str(beside) if beside.exists() else (shutil.which(name) or name)
 
 
-def measure(command: list[str], env: dict | None = None, cwd: Path | None = None) -> dict:
-    """Run a command; wall, CPU (with its children) and peak RSS, and its BENCH_RESULT fields."""
+def measure(command: list[str], env: dict | None = None, cwd: Path | None = None,
+            says: dict[str, str] | None = None) -> dict:
+    """Run a command; wall, CPU (with its children) and peak RSS, and its BENCH_RESULT fields;
+    `says`: a field per text, true when the command's output holds the text."""
     out = tempfile.TemporaryFile()
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd)
@@ -65,6 +68,7 @@ def measure(command: list[str], env: dict | None = None, cwd: Path | None = None
     for line in text.splitlines():
         if line.startswith("BENCH_RESULT "):
             fields = json.loads(line[len("BENCH_RESULT "):])
+    fields |= {name: phrase in text for name, phrase in (says or {}).items()}
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} exited {proc.returncode}:\n{text[-4000:]}")
     return {"wall_s": round(wall, 3), "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
@@ -124,7 +128,7 @@ def dbt_build(work: Path, after_audit: bool = False) -> dict:
 
 def run_pipeline(corpus: Path, warehouse: Path, home: Path) -> dict:
     return measure([sys.executable, "-m", "pipelines.cli", "run", "--warehouse", str(warehouse), "--raw", str(corpus)],
-                   env=_env(DAGSTER_HOME=home))
+                   env=_env(DAGSTER_HOME=home), says={"nothing_to_do": "nothing to do: "})
 
 
 def queries(warehouse: Path, repeat: int = 20) -> dict:
@@ -215,13 +219,15 @@ def bench(sizes: list[int], seed: int = 2026, out: Path = DEFAULT_OUT, work: Pat
                     keep(n, stage, measure(worker + [stage] + args, env=_env(DAGSTER_HOME=home)))
                 if stage == "identity_checks" and stage in stages:
                     keep(n, "dbt_after_audit", dbt_build(sized, after_audit=True))
-            if "end_to_end" in stages or "one_new_report" in stages:
+            if set(stages) & {"end_to_end", "one_new_report", "nothing_new"}:
                 warehouse = sized / "e2e" / "warehouse.duckdb"
                 keep(n, "end_to_end", run_pipeline(corpus, warehouse, home))
                 keep(n, "queries", queries(warehouse))
                 if "one_new_report" in stages:
                     os.link(every / names[n], corpus / names[n])
                     keep(n, "one_new_report", run_pipeline(corpus, warehouse, home))
+                if "nothing_new" in stages:
+                    keep(n, "nothing_new", run_pipeline(corpus, warehouse, home))
             shutil.rmtree(sized, ignore_errors=True)
             shutil.rmtree(corpus, ignore_errors=True)
     finally:
