@@ -65,7 +65,8 @@ def up_to_date(published: Path, reports: list[Path], ignored: dict[str, str]) ->
         if not {"build_info", "documents", "extraction_errors", "file_status"} <= tables:
             return None
         built_by = con.execute("select build_version from raw.build_info").fetchall()
-        loaded = dict(con.execute("select source_file, sha256 || '|' || extractor_version from raw.documents").fetchall())
+        loaded = {r[0]: (r[1], r[2]) for r in con.execute(
+            "select source_file, sha256, extractor_version from raw.documents").fetchall()}
         errors = con.execute("select count(*) from raw.extraction_errors").fetchone()[0]
         ignored_before = {r[0] for r in con.execute(
             "select source_file from raw.file_status where status = 'ignored'").fetchall()}
@@ -73,10 +74,10 @@ def up_to_date(published: Path, reports: list[Path], ignored: dict[str, str]) ->
         con.close()
     if built_by != [(build_version(),)] or errors or set(ignored) != ignored_before:
         return None
-    if sorted(loaded) != sorted(p.name for p in reports):
+    if set(loaded) != {p.name for p in reports}:
         return None
     parser = extractor_version()
-    for path in reports:
-        if loaded[path.name] != f"{hashlib.sha256(path.read_bytes()).hexdigest()}|{parser}":
+    for path in reports:  # the same test as the extraction's: same bytes, same parser
+        if loaded[path.name] != (hashlib.sha256(path.read_bytes()).hexdigest(), parser):
             return None
     return snapshot.parent.name
