@@ -21,6 +21,7 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 import great_expectations as gx  # noqa: E402
 from great_expectations.expectations.row_conditions import Column  # noqa: E402
 
+from .families import IDENTITY_FAMILIES  # noqa: E402,F401 (the families are the suite's)
 from .offline_docs import make_offline  # noqa: E402
 
 SUITE_NAME = "financial_identities"
@@ -30,17 +31,6 @@ COVERAGE_COLUMNS = ["source_file", "table_no", "first_line", "column_header", "r
 # (GX looks each shown column up cell by cell for every failure: one column, not six, keeps the
 # validation of a thousand reports' identities in seconds)
 SHOWN_COLUMNS = ["identity_id", "printed_at"]
-
-# the identity families dbt evaluates (int_identities.rule), each one expectation
-IDENTITY_FAMILIES = {
-    "column_sum": "Item rows add up to the total row in every value column.",
-    "deviation": "Deviation = budget − outcome (net-cost) or outcome − budget (result), per block.",
-    "gross_net": "Net = costs − revenues (or revenues − costs) from the 'varav' rows.",
-    "investment_net": "Investment net = expenditure − income.",
-    "cross_table": "A figure printed in two tables of one report agrees (across units, in SEK).",
-    "cross_report": "A comparative printed in two reports agrees.",
-    "learned_relation": "A relation learned from the rows of a table of no known kind holds on every row.",
-}
 
 
 @dataclass

@@ -3,7 +3,7 @@ which the audit asset (assets/audit.py) writes."""
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from expectations.identities import IDENTITY_FAMILIES
+from expectations.families import IDENTITY_FAMILIES
 
 from .assets.audit import FINDINGS_KEY, UNCHECKED_KEY
 from .audit import load_unchecked

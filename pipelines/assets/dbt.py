@@ -11,6 +11,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from ..audit import import_gx_in_background
 from ..dbt_output import dbt_output_to_log
 from ..killpoints import kill_point
 from ..project import AFTER_AUDIT, copy_saved_parse, dbt_project, prepare_dbt_project, publish_target_files
@@ -69,6 +70,8 @@ def _build(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Iterator:
 @dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=FolderGroupTranslator(),
             exclude=AFTER_AUDIT, name="rapportlager_dbt_assets")
 def rapportlager_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+    # the identity audit (GX) comes next: GX is imported while this process waits for dbt
+    import_gx_in_background()
     yield from _build(context, dbt)
 
 
