@@ -142,3 +142,14 @@ def test_gx_is_imported_while_dbt_builds_not_when_the_code_loads():
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True", "None"]
+
+
+def test_dbt_builds_one_model_per_core_unless_told(monkeypatch):
+    import os
+
+    from pipelines.settings import DBT_THREADS_ENV, dbt_threads
+
+    monkeypatch.delenv(DBT_THREADS_ENV, raising=False)
+    assert dbt_threads() == os.cpu_count()
+    monkeypatch.setenv(DBT_THREADS_ENV, "3")
+    assert dbt_threads() == 3

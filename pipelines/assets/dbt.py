@@ -15,6 +15,7 @@ from ..audit import import_gx_in_background
 from ..dbt_output import dbt_output_to_log
 from ..killpoints import kill_point
 from ..project import AFTER_AUDIT, copy_saved_parse, dbt_project, prepare_dbt_project, publish_target_files
+from ..settings import dbt_threads
 
 prepare_dbt_project()  # a manifest left unreadable by a kill is parsed anew before loading
 
@@ -48,7 +49,7 @@ def _build(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Iterator:
     try:
         with dbt_output_to_log() as log_file:
             context.log.info(f"dbt build: every node's line in {log_file}; errors and warnings here")
-            invocation = dbt.cli(["build"], context=context, target_path=run_target)
+            invocation = dbt.cli(["build", "--threads", str(dbt_threads())], context=context, target_path=run_target)
             try:
                 tests = 0
                 for event in invocation.stream():

@@ -36,7 +36,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..project import AFTER_AUDIT, PARTIAL_PARSE, saved_parse_path
-from ..settings import DBT_PROJECT_DIR, REPO_ROOT
+from ..settings import DBT_PROJECT_DIR, REPO_ROOT, dbt_threads
 from .generate import generate
 
 GUIDE = REPO_ROOT / "docs" / "analyst-guide.md"
@@ -116,7 +116,7 @@ def dbt_build(work: Path, after_audit: bool = False) -> dict:
     if saved.exists():
         shutil.copyfile(saved, target / PARTIAL_PARSE)
     selection = ["--select", AFTER_AUDIT] if after_audit else ["--exclude", AFTER_AUDIT]
-    result = measure([_bin("dbt"), "--quiet", "build", *selection, "--project-dir", str(DBT_PROJECT_DIR),
+    result = measure([_bin("dbt"), "--quiet", "build", *selection, "--threads", str(dbt_threads()), "--project-dir", str(DBT_PROJECT_DIR),
                       "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(target),
                       "--log-path", str(work / "dbt_logs")],
                      env=_env(RAPPORTLAGER_WAREHOUSE=db), cwd=DBT_PROJECT_DIR)
