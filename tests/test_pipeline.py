@@ -215,3 +215,31 @@ def test_a_run_with_nothing_new_does_nothing(warehouse, tmp_path, capsys, monkey
     # other code or libraries built it
     monkeypatch.setattr(freshness, "build_version", lambda: "another")
     assert freshness.up_to_date(warehouse, reports, {}) is None
+
+
+def test_a_runs_dbt_parse_is_for_its_build_file_and_a_failed_parse_leaves_no_build(tmp_path, monkeypatch):
+    """dbt's saved parse holds the warehouse path of its profile: the parse a run writes (a new
+    clone, a changed dbt project) is made with the build file's path, the one the run's dbt
+    builds open, so they start from it. A parse that fails leaves nothing behind."""
+    import os
+
+    from pipelines import project
+    from pipelines.cli import run_pipeline
+    from pipelines.publish import builds_dir
+    from pipelines.settings import RAW_DIR_ENV, WAREHOUSE_ENV
+
+    monkeypatch.setenv(WAREHOUSE_ENV, str(tmp_path / "elsewhere.duckdb"))  # restored after the test
+    monkeypatch.setenv(RAW_DIR_ENV, str(tmp_path))
+    seen = []
+
+    def failing_parse():
+        seen.append(Path(os.environ[WAREHOUSE_ENV]))
+        raise RuntimeError("dbt parse failed")
+
+    monkeypatch.setattr(project, "prepare_dbt_project", failing_parse)
+    published = tmp_path / "wh" / "warehouse.duckdb"
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    with pytest.raises(RuntimeError, match="dbt parse failed"):
+        run_pipeline(published, raw)
+    assert seen == [builds_dir(published.resolve()) / "next" / "warehouse.duckdb"]
+    assert not (builds_dir(published) / "next").exists() and not published.exists()
