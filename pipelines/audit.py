@@ -26,7 +26,9 @@ def import_gx_in_background() -> threading.Thread | None:
     a later import of the module wait for this one to finish; an error surfaces there."""
     if GX_SUITE_MODULE in sys.modules:
         return None
-    thread = threading.Thread(target=_import_quietly, args=(GX_SUITE_MODULE,), name="import-gx", daemon=True)
+    # not a daemon: a process that ends meanwhile waits for the import rather than stopping it
+    # half done (a dbt build lasts longer than the import, so a run never waits)
+    thread = threading.Thread(target=_import_quietly, args=(GX_SUITE_MODULE,), name="import-gx")
     thread.start()
     return thread
 
