@@ -80,13 +80,23 @@ def test_everything_job_is_not_partitioned(tmp_path, dagster_home):
     assert defs.resolve_job_def("publish_warehouse") is not None
 
 
-def test_a_truncated_manifest_is_parsed_anew(dagster_home):
+def test_a_truncated_manifest_is_parsed_anew(dagster_home, tmp_path, monkeypatch):
     # a run killed while dbt wrote target/manifest.json left it cut off; every later run failed
-    # with orjson.JSONDecodeError before this
-    from pipelines.project import dbt_project, manifest_readable, prepare_dbt_project
+    # with orjson.JSONDecodeError before this. On a copy of the dbt project: the tests running
+    # beside this one read the project's own manifest.
+    from dagster_dbt import DbtProject
 
-    prepare_dbt_project()
-    manifest = dbt_project.manifest_path
+    from pipelines import project
+    from pipelines.project import manifest_readable, prepare_dbt_project
+    from pipelines.settings import DBT_PROJECT_DIR
+
+    copy = tmp_path / "dbt_project"
+    shutil.copytree(DBT_PROJECT_DIR, copy, ignore=shutil.ignore_patterns("target", "logs"))
+    monkeypatch.setattr(project, "DBT_PROJECT_DIR", copy)
+    monkeypatch.setattr(project, "dbt_project", DbtProject(project_dir=copy, profiles_dir=copy))
+
+    assert prepare_dbt_project() == copy / "target" / "manifest.json"
+    manifest = project.dbt_project.manifest_path
     whole = manifest.read_bytes()
     manifest.write_bytes(whole[: len(whole) // 3])
     assert not manifest_readable(manifest)
