@@ -116,8 +116,9 @@ def dbt_build(work: Path, after_audit: bool = False) -> dict:
     if saved.exists():
         shutil.copyfile(saved, target / PARTIAL_PARSE)
     selection = ["--select", AFTER_AUDIT] if after_audit else ["--exclude", AFTER_AUDIT]
-    result = measure([_bin("dbt"), "--quiet", "build", *selection, "--threads", str(dbt_threads()), "--project-dir", str(DBT_PROJECT_DIR),
-                      "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(target),
+    result = measure([_bin("dbt"), "--quiet", "build", *selection, "--threads", str(dbt_threads()),
+                      "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
+                      "--target-path", str(target),
                       "--log-path", str(work / "dbt_logs")],
                      env=_env(RAPPORTLAGER_WAREHOUSE=db), cwd=DBT_PROJECT_DIR)
     if (target / PARTIAL_PARSE).exists():  # the next build of this file starts from it, as in a run
