@@ -194,5 +194,16 @@ def coverage(files: list[Path], show_all: bool) -> int:
     return status
 
 
+def entry() -> None:
+    """The `rapportlager` command: main(), then the process ends without tearing the
+    interpreter down (0.7–0.9 s with Dagster, dbt, DuckDB and pandas loaded). Everything is
+    written by then: the warehouse is published, its files closed; the output is flushed here."""
+    code = main()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()
