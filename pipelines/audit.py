@@ -1,9 +1,6 @@
 """The identity audit: validate the identities with GX, name suspects, write audit.*."""
 from __future__ import annotations
 
-import importlib
-import sys
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,30 +12,6 @@ from expectations.suspects import CellInfo, suspects
 
 if TYPE_CHECKING:
     from expectations.identities import IdentitySuite
-
-# the GX suite's module: importing it imports GX, about 2 s, so it is imported when first needed
-GX_SUITE_MODULE = "expectations.identities"
-
-
-def import_gx_in_background() -> threading.Thread | None:
-    """Start importing GX in a thread of this process, for a moment it would otherwise wait
-    (the run's dbt build runs in a subprocess, on the other core). Python's import lock makes
-    a later import of the module wait for this one to finish; an error surfaces there."""
-    if GX_SUITE_MODULE in sys.modules:
-        return None
-    # not a daemon: a process that ends meanwhile waits for the import rather than stopping it
-    # half done (a dbt build lasts longer than the import, so a run never waits)
-    thread = threading.Thread(target=_import_quietly, args=(GX_SUITE_MODULE,), name="import-gx")
-    thread.start()
-    return thread
-
-
-def _import_quietly(module: str) -> None:
-    try:
-        importlib.import_module(module)
-    except Exception:  # noqa: BLE001 - imported again where it is needed, which raises it there
-        pass
-
 
 FINDINGS_DDL = """
 create schema if not exists audit;
@@ -89,14 +62,14 @@ def judge(identities: pd.DataFrame, docs_dir: Path | None = None, unchecked: pd.
     """Mark each identity passed/failed with the GX suite (one expectation per family).
     `suite`: a suite built once, for many runs (the benchmark); otherwise one is built here
     (writing the Data Docs to `docs_dir`)."""
-    from expectations.identities import validate_identities
+    from .gx_process import failed_identity_ids
 
     identities = identities.copy()
     evaluable = identities["evaluable"].fillna(False).astype(bool)
     if suite is not None:
         failed_ids = suite.validate(identities).failed_ids
     else:
-        failed_ids = validate_identities(identities, docs_dir, unchecked).failed_ids
+        failed_ids = failed_identity_ids(identities, docs_dir, unchecked)
     fails = identities["identity_id"].isin(failed_ids)
     passed = pd.Series(pd.NA, index=identities.index, dtype="boolean")
     passed[evaluable] = ~fails[evaluable]

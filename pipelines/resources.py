@@ -2,35 +2,26 @@
 from __future__ import annotations
 
 import os
-import sys
-from functools import cached_property
-from importlib.metadata import version as installed_version
+from collections.abc import Iterator
 from pathlib import Path
 
-from dagster_dbt import DbtCliResource
+import dagster as dg
 from dagster_duckdb import DuckDBResource
-from packaging.version import Version
 
-from .project import dbt_executable, dbt_project
+from .dbt_inprocess import NodeResult, stream_build
+from .project import dbt_project
 from .publish import STORAGE_VERSION
 from .settings import WAREHOUSE_ENV, warehouse_path
 
 
-class VenvDbtCliResource(DbtCliResource):
-    """dbt from this interpreter's environment: its version is the installed dbt-core's, read
-    from the package metadata (dagster-dbt would start `dbt --version`, 1.3 s, in each dbt step),
-    and no in-process adapter."""
+class InProcessDbt(dg.ConfigurableResource):
+    """dbt, run in the run's own process (pipelines/dbt_inprocess.py), on the dbt project in
+    `project_dir` (its profiles.yml beside it reads the warehouse path, RAPPORTLAGER_WAREHOUSE)."""
 
-    @cached_property
-    def _cli_version(self) -> Version:
-        if Path(self.dbt_executable).parent == Path(sys.executable).parent:
-            return Version(installed_version("dbt-core"))
-        return super()._cli_version
+    project_dir: str
 
-    def _initialize_dbt_core_adapter(self, args):
-        """No in-process dbt adapter: dagster-dbt builds one (parsing every macro, 2-3 s a dbt
-        step) only to fetch column metadata and row counts, which these assets do not ask for."""
-        return None
+    def build(self, args: list[str], target_path: Path) -> Iterator[NodeResult]:
+        return stream_build(args, Path(self.project_dir), target_path)
 
 
 def build_resources(warehouse: Path | None = None) -> dict:
@@ -45,5 +36,5 @@ def build_resources(warehouse: Path | None = None) -> dict:
             connection_config={"autoinstall_known_extensions": False,
                                "storage_compatibility_version": STORAGE_VERSION},
         ),
-        "dbt": VenvDbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
+        "dbt": InProcessDbt(project_dir=str(dbt_project.project_dir)),
     }

@@ -110,11 +110,16 @@ def _execute(build: Path) -> list[str]:
     import dagster as dg
 
     from .definitions import build_definitions
+    from .gx_process import start_gx_worker, stop_gx_worker
 
     defs = build_definitions(build)
+    start_gx_worker()  # GX is imported in a process of its own while the run extracts and builds
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
     job = defs.resolve_job_def("materialize_everything")
-    result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET)
+    try:
+        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET)
+    finally:
+        stop_gx_worker()
     failures = []
     for event in result.all_events:
         if event.is_step_failure:
@@ -192,7 +197,7 @@ def findings_text(db: Path, loaded: set[str] | None = None) -> str:
 def reports_reading(con, source_files: set[str]) -> set[str]:
     """The reports with a failing identity that reads a cell of one of `source_files`."""
     rows = con.execute(
-        """
+        r"""
         with read_cells as (
             select findings.source_file, unnest(findings.cell_keys) as cell_key
             from audit.identity_findings as findings

@@ -50,6 +50,9 @@ def test_bench_at_5_and_100_prints_its_figures(tmp_path, capsys):
     assert by[(10, "parse")]["reports"] == 10
     assert by[(10, "parse")]["cells"] == 2 * by[(5, "parse")]["cells"]  # two groups of the five shapes
     assert by[(5, "identity_checks")]["identities"] > 0
+    # dbt's nodes (models, seeds, tests) do not depend on N; both builds ran in full
+    for stage in ("dbt_build", "dbt_after_audit"):
+        assert by[(5, stage)]["nodes"] == by[(100, stage)]["nodes"] > 40, stage
     # identities grow linearly: comparatives are paired within one publisher's reports, and
     # the 100 reports are 20 municipalities' versions of the five
     assert by[(100, "identity_checks")]["identities"] <= 20 * 1.1 * by[(5, "identity_checks")]["identities"]

@@ -136,24 +136,6 @@ def test_a_check_lists_the_first_findings_and_counts_the_rest():
     assert shown[100] == "- … and 150 more (`rapportlager findings` lists them all)"
 
 
-def test_gx_is_imported_while_dbt_builds_not_when_the_code_loads():
-    """Importing GX takes about 2 s: the code location loads without it, and the first dbt
-    build imports it in a thread while its dbt subprocess runs (a run then waits for neither)."""
-    import subprocess
-    import sys
-
-    probe = (
-        "import sys, pipelines.definitions\n"
-        "print('great_expectations' in sys.modules)\n"
-        "from pipelines.audit import import_gx_in_background\n"
-        "import_gx_in_background().join()\n"
-        "print('great_expectations' in sys.modules)\n"
-        "print(import_gx_in_background())\n"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "True", "None"]
-
-
 def test_dbt_builds_one_model_per_core_unless_told(monkeypatch):
     import os
 

@@ -2,15 +2,15 @@
 floor measured in the same run, and the analyst guide's query latency on the result.
 
 Every stage runs in a process of its own; its wall time, CPU time (user + system, the
-process's children included: dbt runs as a subprocess of Dagster's dbt resource) and peak
+process's children included: the run's GX worker, parsing workers) and peak
 resident memory (the largest of the process and its children, from wait4) are measured from
 outside. Stages at N:
   parse            every report parsed, nothing stored
   raw_load         extract_changed into a new DuckDB file (parse + load of raw.*)
-  dbt_build        `dbt build` of dbt_project on that file, the models up to the identities (as
-                   the run's first dbt asset invokes it)
+  dbt_build        `dbt build` of dbt_project on that file, the models up to the identities, in
+                   the stage's process (pipelines.dbt_inprocess), as the run's first dbt asset runs it
   identity_checks  the GX identity audit (pipelines.audit.run_audit) on the dbt-built file
-  dbt_after_audit  `dbt build` of the models that read the audit's decisions (the second dbt asset)
+  dbt_after_audit  `dbt build` of the models that read the audit's decisions (the second dbt asset), likewise
   publication      checkpoint, Parquet export, rename into place (pipelines.publish, unchanged)
   end_to_end       `rapportlager run` on the corpus into a new warehouse (Dagster, all of it)
   one_new_report   one more report into that warehouse: `rapportlager run` again
@@ -35,8 +35,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..project import AFTER_AUDIT, PARTIAL_PARSE, saved_parse_path
-from ..settings import DBT_PROJECT_DIR, REPO_ROOT, dbt_threads
+from ..settings import REPO_ROOT
 from .generate import generate
 
 GUIDE = REPO_ROOT / "docs" / "analyst-guide.md"
@@ -98,33 +97,6 @@ def floor(work: Path) -> dict[str, dict]:
     dbt = measure([_bin("dbt"), "--quiet", "build", "--project-dir", str(project), "--profiles-dir", str(project)],
                   env=_env(), cwd=project)
     return {"floor_imports": imports, "floor_dbt_build": dbt}
-
-
-def dbt_build(work: Path, after_audit: bool = False) -> dict:
-    """dbt build on the raw_load file, the models up to the identities; `after_audit`: the
-    models that read the audit's decisions, on the file the audit wrote (the run's partial
-    parse copied in)."""
-    db = work / "dbt" / "warehouse.duckdb"
-    if not after_audit:
-        shutil.rmtree(db.parent, ignore_errors=True)
-        db.parent.mkdir(parents=True)
-        shutil.copyfile(work / "raw" / "warehouse.duckdb", db)
-    target = work / "dbt_target"
-    shutil.rmtree(target, ignore_errors=True)
-    target.mkdir()
-    saved = saved_parse_path(db)
-    if saved.exists():
-        shutil.copyfile(saved, target / PARTIAL_PARSE)
-    selection = ["--select", AFTER_AUDIT] if after_audit else ["--exclude", AFTER_AUDIT]
-    result = measure([_bin("dbt"), "--quiet", "build", *selection, "--threads", str(dbt_threads()),
-                      "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
-                      "--target-path", str(target),
-                      "--log-path", str(work / "dbt_logs")],
-                     env=_env(RAPPORTLAGER_WAREHOUSE=db), cwd=DBT_PROJECT_DIR)
-    if (target / PARTIAL_PARSE).exists():  # the next build of this file starts from it, as in a run
-        saved.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(target / PARTIAL_PARSE, saved)
-    return result
 
 
 def run_pipeline(corpus: Path, warehouse: Path, home: Path) -> dict:
@@ -214,12 +186,12 @@ def bench(sizes: list[int], seed: int = 2026, out: Path = DEFAULT_OUT, work: Pat
                 if stage in stages or (stage == "raw_load" and set(stages) & {"dbt_build", "identity_checks", "publication"}):
                     keep(n, stage, measure(worker + [stage] + args, env=_env()))
             if set(stages) & {"dbt_build", "identity_checks", "publication"}:
-                keep(n, "dbt_build", dbt_build(sized))
+                keep(n, "dbt_build", measure(worker + ["dbt_build"] + args, env=_env()))
             for stage in ("identity_checks", "publication"):
                 if stage in stages:
                     keep(n, stage, measure(worker + [stage] + args, env=_env(DAGSTER_HOME=home)))
                 if stage == "identity_checks" and stage in stages:
-                    keep(n, "dbt_after_audit", dbt_build(sized, after_audit=True))
+                    keep(n, "dbt_after_audit", measure(worker + ["dbt_after_audit"] + args, env=_env()))
             if set(stages) & {"end_to_end", "one_new_report", "nothing_new"}:
                 warehouse = sized / "e2e" / "warehouse.duckdb"
                 keep(n, "end_to_end", run_pipeline(corpus, warehouse, home))

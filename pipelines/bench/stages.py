@@ -80,6 +80,44 @@ def raw_load(corpus: Path, work: Path) -> None:
             db_mb=db.stat().st_size / 2**20)
 
 
+def dbt_build(corpus: Path, work: Path, after_audit: bool = False) -> None:
+    """dbt build in this process, as a run's dbt asset does (pipelines.dbt_inprocess): on a
+    copy of the raw_load file, the models up to the identities; `after_audit`: the models that
+    read the audit's decisions, on the file the audit wrote. The saved parse of the file's path
+    is copied in and kept, as in a run."""
+    import os
+
+    from ..dbt_inprocess import stream_build
+    from ..project import AFTER_AUDIT, PARTIAL_PARSE, saved_parse_path
+    from ..settings import DBT_PROJECT_DIR, WAREHOUSE_ENV, dbt_threads
+
+    db = work / "dbt" / "warehouse.duckdb"
+    if not after_audit:
+        shutil.rmtree(db.parent, ignore_errors=True)
+        db.parent.mkdir(parents=True)
+        shutil.copyfile(work / "raw" / "warehouse.duckdb", db)
+    os.environ[WAREHOUSE_ENV] = str(db)
+    target = work / "dbt_target"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir()
+    saved = saved_parse_path(db)
+    if saved.exists():
+        shutil.copyfile(saved, target / PARTIAL_PARSE)
+    selection = ["--select", AFTER_AUDIT] if after_audit else ["--exclude", AFTER_AUDIT]
+    t0, c0 = time.perf_counter(), time.process_time()
+    nodes = list(stream_build(["--quiet", *selection, "--threads", str(dbt_threads()), "--no-write-json",
+                               "--log-path", str(work / "dbt_logs")], DBT_PROJECT_DIR, target))
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    if (target / PARTIAL_PARSE).exists():  # the next build of this file starts from it, as in a run
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(target / PARTIAL_PARSE, saved)
+    _result(nodes=len(nodes), work_wall_s=wall, work_cpu_s=cpu)
+
+
+def dbt_after_audit(corpus: Path, work: Path) -> None:
+    dbt_build(corpus, work, after_audit=True)
+
+
 def identity_checks(corpus: Path, work: Path) -> None:
     """The GX identity audit (run_audit) on the dbt-built file, as the run's asset check does."""
     import duckdb
@@ -117,7 +155,8 @@ def publication(corpus: Path, work: Path) -> None:
             work_wall_s=time.perf_counter() - t0, work_cpu_s=time.process_time() - c0)
 
 
-STAGES = {"parse": parse, "raw_load": raw_load, "identity_checks": identity_checks, "publication": publication}
+STAGES = {"parse": parse, "raw_load": raw_load, "dbt_build": dbt_build, "identity_checks": identity_checks,
+          "dbt_after_audit": dbt_after_audit, "publication": publication}
 
 
 def main(argv: list[str] | None = None) -> int:

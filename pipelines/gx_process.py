@@ -1,0 +1,83 @@
+"""GX in a process of its own, started when a run starts, for the identity audit.
+
+Importing GX takes about 2 s of Python (GX's modules, scipy). dbt runs in the run's own
+process, and Python runs one thread's Python at a time: an import of GX in a thread there
+slows dbt's build by as much. A worker process (`python -m pipelines.gx_process`) imports it
+meanwhile, on the other core; the audit hands it the identities (pickled, on its stdin) and
+reads back the ids of those that fail (on its stdout). A worker whose run is gone reads the
+end of its stdin and ends.
+
+Without a started worker (one asset materialized on its own, the audit command), the audit
+runs GX in the calling process.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+_worker: subprocess.Popen | None = None
+
+
+def start_gx_worker() -> None:
+    """Start the worker; it imports GX at once, then waits for the identities."""
+    global _worker
+    if _worker is None:
+        _worker = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+
+def stop_gx_worker() -> None:
+    """End a worker the audit did not use (a run that failed before it)."""
+    global _worker
+    worker, _worker = _worker, None
+    if worker is not None:
+        worker.stdin.close()  # the worker reads the end and ends
+        worker.stdout.close()
+        worker.wait()
+
+
+def failed_identity_ids(identities: pd.DataFrame, docs_dir: Path | None, unchecked: pd.DataFrame | None) -> set[int]:
+    """The GX suite's verdict (validate_identities): the ids of the failing identities. In the
+    started worker, which ends after it; else in this process."""
+    global _worker
+    worker, _worker = _worker, None
+    if worker is None:
+        return _failed_ids(identities, docs_dir, unchecked)
+    try:
+        answer, _ = worker.communicate(pickle.dumps((identities, docs_dir, unchecked), protocol=pickle.HIGHEST_PROTOCOL))
+    except BaseException:
+        worker.kill()
+        worker.wait()
+        raise
+    if worker.returncode != 0 or not answer:
+        raise RuntimeError(f"the GX worker ended with exit code {worker.returncode} (its error is above)")
+    return pickle.loads(answer)
+
+
+def _failed_ids(identities: pd.DataFrame, docs_dir: Path | None, unchecked: pd.DataFrame | None) -> set[int]:
+    from expectations.identities import validate_identities
+
+    return set(validate_identities(identities, docs_dir, unchecked).failed_ids)
+
+
+def _serve() -> int:
+    import expectations.identities  # noqa: F401  GX, imported while the run goes on
+
+    request = sys.stdin.buffer.read()
+    if not request:  # the run ended or failed before its audit
+        return 0
+    failed = _failed_ids(*pickle.loads(request))
+    sys.stdout.buffer.write(pickle.dumps(failed))
+    sys.stdout.buffer.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    code = _serve()
+    # no interpreter teardown (0.7 s with GX, scipy and pandas loaded): the answer is written,
+    # and the Data Docs were written before it
+    os._exit(code)

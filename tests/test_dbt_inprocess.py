@@ -1,0 +1,102 @@
+"""dbt in the run's process and GX in a worker process: what each hands back, how they fail,
+and what they leave behind."""
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipelines.dbt_inprocess import DbtBuildFailed, stream_build
+
+PROJECT = """
+name: tiny
+version: "1.0"
+profile: tiny
+flags:
+  send_anonymous_usage_stats: false
+"""
+PROFILE = """
+tiny:
+  target: dev
+  outputs:
+    dev:
+      type: duckdb
+      path: "{path}"
+      threads: 1
+"""
+
+
+@pytest.fixture()
+def tiny_project(tmp_path):
+    project = tmp_path / "tiny"
+    (project / "models").mkdir(parents=True)
+    (project / "dbt_project.yml").write_text(PROJECT)
+    (project / "profiles.yml").write_text(PROFILE.format(path=tmp_path / "tiny.duckdb"))
+    (project / "models" / "numbers.sql").write_text("select 1 as n union all select 2")
+    (project / "models" / "doubled.sql").write_text("select n * 2 as n from {{ ref('numbers') }}")
+    return project
+
+
+def test_a_build_streams_its_nodes_and_leaves_the_file_closed(tiny_project, tmp_path):
+    nodes = list(stream_build([], tiny_project, tmp_path / "target"))
+    assert [(n.unique_id, n.resource_type, n.status) for n in nodes] == [
+        ("model.tiny.numbers", "model", "success"), ("model.tiny.doubled", "model", "success")]
+    # dbt-duckdb keeps its database open after a build unless closed: DuckDB would refuse this
+    # connection (other settings) with "Can't open a connection to same database file"
+    con = duckdb.connect(str(tmp_path / "tiny.duckdb"), config={"threads": 1})
+    assert con.execute("select sum(n) from main.doubled").fetchone()[0] == 6
+    con.close()
+
+
+def test_a_failing_model_is_named_with_dbts_message(tiny_project, tmp_path):
+    (tiny_project / "models" / "broken.sql").write_text("select * from no_such_table")
+    seen = []
+    with pytest.raises(DbtBuildFailed, match=r"(?s)model broken: .*no_such_table does not exist") as failure:
+        for node in stream_build([], tiny_project, tmp_path / "target"):
+            seen.append((node.unique_id, node.status))
+    assert ("model.tiny.broken", "error") in seen
+    assert ("model.tiny.doubled", "success") in seen  # the others are built and reported
+    assert "1 node(s)" in str(failure.value)
+
+
+def test_gx_runs_in_a_worker_process_that_ends_with_its_run(warehouse):
+    """The run's process never imports GX (dbt runs there); the worker's verdict is the
+    audit's, and a worker whose run is killed ends by itself."""
+    probe = (
+        "import os, signal, sys, duckdb, pipelines.definitions\n"
+        "from pipelines import gx_process\n"
+        "from pipelines.audit import load_identities\n"
+        "gx_process.start_gx_worker()\n"
+        f"con = duckdb.connect({str(warehouse)!r}, read_only=True)\n"
+        "failed = gx_process.failed_identity_ids(load_identities(con), None, None)\n"
+        "print(len(failed))\n"
+        "print('great_expectations' in sys.modules)\n"
+        "gx_process.start_gx_worker()\n"
+        "print(gx_process._worker.pid, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert out.returncode == -signal.SIGKILL, out.stderr
+    failed, imported, pid = out.stdout.split("\n")[:3]
+    con = duckdb.connect(str(warehouse), read_only=True)
+    audited = con.execute("select count(*) from audit.identity_findings where not passed").fetchone()[0]
+    con.close()
+    assert int(failed) == audited > 0
+    assert imported == "False"
+    deadline = time.monotonic() + 30
+    while _alive(int(pid)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _alive(int(pid))
+
+
+def _alive(pid: int) -> bool:
+    status = Path(f"/proc/{pid}/status")
+    try:
+        return "\nState:\tZ" not in status.read_text()
+    except OSError:
+        return False
