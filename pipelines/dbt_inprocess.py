@@ -75,6 +75,20 @@ def stream_build(args: list[str], project_dir: Path, target_path: Path) -> Itera
         raise DbtBuildFailed(failure_text(result))
 
 
+def parse(project_dir: Path, target_path: Path) -> None:
+    """`dbt parse` of the project in `project_dir`, writing its manifest (and saved parse) into
+    `target_path`; raises DbtBuildFailed with dbt's error when it fails."""
+    from dbt.cli.main import dbtRunner
+
+    try:
+        result = dbtRunner().invoke(["--quiet", "parse", "--project-dir", str(project_dir),
+                                     "--profiles-dir", str(project_dir), "--target-path", str(target_path)])
+    finally:
+        close_dbt_duckdb()
+    if not result.success:
+        raise DbtBuildFailed(f"dbt parse failed: {result.exception or 'see dbt_project/logs'}")
+
+
 def close_dbt_duckdb() -> None:
     """dbt-duckdb keeps its DuckDB database open in the process after a build (an environment
     held by its connection manager, not closed with dbt's connections). Closed here: DuckDB

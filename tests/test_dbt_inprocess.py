@@ -100,3 +100,13 @@ def _alive(pid: int) -> bool:
         return "\nState:\tZ" not in status.read_text()
     except OSError:
         return False
+
+
+def test_a_project_that_does_not_parse_fails_with_dbts_error(tiny_project, tmp_path):
+    from pipelines.dbt_inprocess import parse
+
+    parse(tiny_project, tmp_path / "target")
+    assert (tmp_path / "target" / "manifest.json").exists()
+    (tiny_project / "models" / "broken.sql").write_text("select * from {{ ref('no_such_model') }}")
+    with pytest.raises(DbtBuildFailed, match=r"(?s)dbt parse failed: .*broken.*no_such_model"):
+        parse(tiny_project, tmp_path / "target2")
