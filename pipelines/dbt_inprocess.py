@@ -1,5 +1,5 @@
-"""A dbt build in this process (dbt's programmatic entry point, dbtRunner), as a stream of the
-nodes it finishes.
+"""dbt in this process (dbt's programmatic entry point, dbtRunner): a build, as a stream of the
+nodes it finishes, and a parse.
 
 A dbt subprocess spends 2.5–3 s before its first node (a Python interpreter, dbt's imports,
 the adapter, the saved parse), and a run starts two. In the run's own process dbt is imported
@@ -30,7 +30,7 @@ class NodeResult:
 
 
 class DbtBuildFailed(RuntimeError):
-    """dbt build did not succeed: the failing nodes and their messages."""
+    """dbt build (or parse) did not succeed: the failing nodes and their messages, or dbt's error."""
 
 
 def stream_build(args: list[str], project_dir: Path, target_path: Path) -> Iterator[NodeResult]:

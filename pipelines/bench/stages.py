@@ -84,11 +84,11 @@ def dbt_build(corpus: Path, work: Path, after_audit: bool = False) -> None:
     """dbt build in this process, as a run's dbt asset does (pipelines.dbt_inprocess): on a
     copy of the raw_load file, the models up to the identities; `after_audit`: the models that
     read the audit's decisions, on the file the audit wrote. The saved parse of the file's path
-    is copied in and kept, as in a run."""
+    is copied in and kept (pipelines.project), as in a run."""
     import os
 
     from ..dbt_inprocess import stream_build
-    from ..project import AFTER_AUDIT, PARTIAL_PARSE, saved_parse_path
+    from ..project import AFTER_AUDIT, copy_saved_parse, publish_target_files
     from ..settings import DBT_PROJECT_DIR, WAREHOUSE_ENV, dbt_threads
 
     db = work / "dbt" / "warehouse.duckdb"
@@ -100,17 +100,13 @@ def dbt_build(corpus: Path, work: Path, after_audit: bool = False) -> None:
     target = work / "dbt_target"
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir()
-    saved = saved_parse_path(db)
-    if saved.exists():
-        shutil.copyfile(saved, target / PARTIAL_PARSE)
+    copy_saved_parse(target)
     selection = ["--select", AFTER_AUDIT] if after_audit else ["--exclude", AFTER_AUDIT]
     t0, c0 = time.perf_counter(), time.process_time()
     nodes = list(stream_build(["--quiet", *selection, "--threads", str(dbt_threads()), "--no-write-json",
                                "--log-path", str(work / "dbt_logs")], DBT_PROJECT_DIR, target))
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    if (target / PARTIAL_PARSE).exists():  # the next build of this file starts from it, as in a run
-        saved.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(target / PARTIAL_PARSE, saved)
+    publish_target_files(target)  # the next build of this file starts from its parse, as in a run
     _result(nodes=len(nodes), work_wall_s=wall, work_cpu_s=cpu)
 
 
