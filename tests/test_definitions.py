@@ -145,3 +145,29 @@ def test_dbt_builds_one_model_per_core_unless_told(monkeypatch):
     assert dbt_threads() == os.cpu_count()
     monkeypatch.setenv(DBT_THREADS_ENV, "3")
     assert dbt_threads() == 3
+
+
+def test_a_subset_of_dbt_models_is_built_alone(warehouse, tmp_path, dagster_home, monkeypatch):
+    """Models materialized on their own (the UI's 'Materialize selected') are built, with
+    their tests, and no other model is."""
+    import duckdb
+
+    from pipelines.assets.dbt import rapportlager_dbt_assets
+    from pipelines.resources import build_resources
+    from pipelines.settings import WAREHOUSE_ENV
+
+    copy = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(warehouse, copy)
+    monkeypatch.setenv(WAREHOUSE_ENV, str(copy))  # build_resources sets it; restored after the test
+    con = duckdb.connect(str(copy))
+    con.execute("drop table marts.dim_report; drop table marts.dim_period")
+    con.close()
+    wanted = [dg.AssetKey(["marts", "dim_report"])]
+    result = dg.materialize([rapportlager_dbt_assets], selection=wanted, resources=build_resources(copy))
+    assert result.success
+    assert [m.asset_key for m in result.get_asset_materialization_events()] == wanted
+    con = duckdb.connect(str(copy), read_only=True)
+    tables = {r[0] for r in con.execute(
+        "select table_name from information_schema.tables where table_schema = 'marts'").fetchall()}
+    con.close()
+    assert "dim_report" in tables and "dim_period" not in tables
