@@ -10,6 +10,7 @@ one JSON line back per run, {"code": exit code, or minus the signal that ended t
 Usage: python run_server.py PUBLISHED RAW_DIR"""
 from __future__ import annotations
 
+import faulthandler
 import json
 import os
 import sys
@@ -21,6 +22,8 @@ from pipelines.killpoints import KILL_ENV
 from pipelines.run import run_pipeline
 import pipelines.definitions  # noqa: F401  (dagster, dagster-dbt, dbt, GX, pandas imported once)
 
+RUN_TIMEOUT = 300
+
 
 def serve_one(published: Path, raw: Path, kill: str | None, log: Path) -> int:
     pid = os.fork()
@@ -31,6 +34,8 @@ def serve_one(published: Path, raw: Path, kill: str | None, log: Path) -> int:
             out = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             os.dup2(out, 1)
             os.dup2(out, 2)
+            # a run that hangs ends with every thread's stack in its log (a run takes seconds)
+            faulthandler.dump_traceback_later(RUN_TIMEOUT, exit=True)
             if kill:
                 os.environ[KILL_ENV] = kill
             else:
