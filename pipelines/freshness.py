@@ -45,6 +45,15 @@ def build_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def built_by_this_code(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the warehouse behind `con` was built by this code and these libraries
+    (raw.build_info, written when a build is published). dbt's incremental models build on
+    such a warehouse; any other is built in full (dbt's --full-refresh)."""
+    recorded = con.execute(
+        "select count(*) from duckdb_tables() where schema_name = 'raw' and table_name = 'build_info'").fetchone()[0]
+    return bool(recorded) and con.execute("select build_version from raw.build_info").fetchall() == [(build_version(),)]
+
+
 def record_build(con: duckdb.DuckDBPyConnection) -> None:
     """Note in the build which code built it (raw.build_info)."""
     con.execute(BUILD_INFO_DDL, [build_version()])

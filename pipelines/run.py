@@ -64,6 +64,8 @@ def _build_and_publish(published: Path, rebuild: bool = False) -> int:
 
     _clean_stale_dbt_targets()
     build = start_build(published)
+    if rebuild:
+        _forget_build_info(build)  # dbt then builds every model in full, as in a new warehouse
     # dbt's profile reads the warehouse path: a parse written now (a new clone, a changed dbt
     # project) is saved for the build's path, which the dbt builds then start from (not a
     # second parse of the whole project, about 3 s)
@@ -127,6 +129,18 @@ def _execute(build: Path) -> list[str]:
     if not result.success and not failures:
         failures.append("the Dagster run failed")
     return failures
+
+
+def _forget_build_info(build: Path) -> None:
+    import duckdb
+
+    from .publish import connect_config
+
+    con = duckdb.connect(str(build), config=connect_config())
+    try:
+        con.execute("drop table if exists raw.build_info")
+    finally:
+        con.close()
 
 
 def _record_build(build: Path) -> None:

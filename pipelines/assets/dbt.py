@@ -9,9 +9,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 import dagster as dg
+from dagster_duckdb import DuckDBResource
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, dbt_assets
 
 from ..dbt_output import dbt_output_to_log
+from ..freshness import built_by_this_code
 from ..killpoints import kill_point
 from ..project import AFTER_AUDIT, copy_saved_parse, dbt_project, prepare_dbt_project, publish_target_files
 from ..resources import InProcessDbt
@@ -40,7 +42,8 @@ class FolderGroupTranslator(DagsterDbtTranslator):
         return fqn[1] if len(fqn) > 2 else "dbt"
 
 
-def _build(context: dg.AssetExecutionContext, dbt: InProcessDbt, selection: list[str]) -> Iterator:
+def _build(context: dg.AssetExecutionContext, dbt: InProcessDbt, selection: list[str],
+           full_refresh: bool = False) -> Iterator:
     """dbt build of this asset's nodes (`selection`, or the subset Dagster asks for), in this
     process; each model and seed dbt finishes is reported as materialized at once."""
     keys = {spec.metadata[UNIQUE_ID]: spec.key for spec in context.assets_def.specs}
@@ -59,7 +62,8 @@ def _build(context: dg.AssetExecutionContext, dbt: InProcessDbt, selection: list
                              "errors and warnings here")
             tests = 0
             # no manifest.json / run_results.json: nothing reads them (0.15–0.2 s a dbt build)
-            for node in dbt.build(["--threads", str(dbt_threads()), "--no-write-json", *selection], run_target):
+            args = ["--threads", str(dbt_threads()), "--no-write-json", *selection]
+            for node in dbt.build(args + (["--full-refresh"] if full_refresh else []), run_target):
                 kill_point("dbt")
                 if node.resource_type == "test":  # a dbt test's result: counted, not stored
                     tests += node.status == "pass"
@@ -73,8 +77,14 @@ def _build(context: dg.AssetExecutionContext, dbt: InProcessDbt, selection: list
 
 @dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=FolderGroupTranslator(),
             exclude=AFTER_AUDIT, name="rapportlager_dbt_assets")
-def rapportlager_dbt_assets(context: dg.AssetExecutionContext, dbt: InProcessDbt):
-    yield from _build(context, dbt, ["--exclude", AFTER_AUDIT])
+def rapportlager_dbt_assets(context: dg.AssetExecutionContext, dbt: InProcessDbt, duckdb: DuckDBResource):
+    # the per-document models are incremental (int_run_documents): built on the warehouse as it
+    # was when the same code built it; in full for a new warehouse or after a change of code
+    with duckdb.get_connection() as con:
+        incremental = built_by_this_code(con)
+    context.log.info("incremental: the documents this extraction loaded are built again" if incremental
+                     else "full refresh: this warehouse was not built by this code")
+    yield from _build(context, dbt, ["--exclude", AFTER_AUDIT], full_refresh=not incremental)
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=FolderGroupTranslator(),

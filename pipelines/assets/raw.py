@@ -14,6 +14,8 @@ RAW_SPECS = [
     dg.AssetSpec(["raw", "documents"], description="One row per report file.", group_name="raw"),
     dg.AssetSpec(["raw", "tables"], description="One row per table found in a report.", group_name="raw"),
     dg.AssetSpec(["raw", "cells"], description="One row per printed value cell.", group_name="raw"),
+    dg.AssetSpec(["raw", "file_status"], group_name="raw",
+                 description="Every report file's outcome in this extraction (loaded, unchanged, failed, ...)."),
 ]
 
 

@@ -1,7 +1,14 @@
 -- Every value cell with what it means: table kind and unit, column measure and period,
 -- the organisation or activity of its row, the line item, and its amount in SEK.
+-- Incremental: each document's rows depend on that document alone (and the seeds), so a run
+-- builds the documents its extraction loaded and keeps the others' (int_run_documents).
+{{ config(materialized='incremental', pre_hook="{{ delete_documents_built_again() }}") }}
+-- depends_on: {{ ref('int_run_documents') }}
 with cells as (
     select * from {{ ref('stg_raw__cells') }}
+    {% if is_incremental() %}
+    where document_id in (select document_id from {{ ref('int_run_documents') }} where is_loaded_in_run)
+    {% endif %}
 ),
 
 tables as (

@@ -44,7 +44,8 @@ tables as (
 
 final as (
     select
-        row_number() over (order by unioned.source_file, unioned.rule, unioned.table_no, unioned.row_no, unioned.col_no, unioned.detail) as identity_id,
+        -- the cells last: two comparisons of one figure with two others differ only there
+        row_number() over (order by unioned.source_file, unioned.rule, unioned.table_no, unioned.row_no, unioned.col_no, unioned.detail, unioned.cell_keys) as identity_id,
         unioned.source_file,
         unioned.document_id,
         unioned.table_no,

@@ -5,9 +5,15 @@
 -- Rounding: each printed number x with d decimals stands for [x - h, x + h], h = 0.5*10^-d.
 -- The identity holds when the interval of the sum of the parts meets the interval of the
 -- total: |total - sum| <= h_total + sum(h_parts) (interval arithmetic, XBRL Calculations 1.1).
+-- Incremental: per document (see int_run_documents).
+{{ config(materialized='incremental', pre_hook="{{ delete_documents_built_again() }}") }}
+-- depends_on: {{ ref('int_run_documents') }}
 with cells as (
     select * from {{ ref('int_cells_classified') }}
     where table_kind in ('operating_statement', 'investments')
+    {% if is_incremental() %}
+    and document_id in (select document_id from {{ ref('int_run_documents') }} where is_loaded_in_run)
+    {% endif %}
 ),
 
 totals as (

@@ -4,9 +4,15 @@
 -- intäkter/inkomster' (outcome − budget) rows and for investment tables (frame − net);
 -- otherwise it is detected per block of rows (rows between totals) from the numbers: the
 -- convention most rows of the block fit. A row that fits neither fails.
+-- Incremental: per document (see int_run_documents).
+{{ config(materialized='incremental', pre_hook="{{ delete_documents_built_again() }}") }}
+-- depends_on: {{ ref('int_run_documents') }}
 with cells as (
     select * from {{ ref('int_cells_classified') }}
     where table_kind in ('operating_statement', 'key_figures', 'investments')
+    {% if is_incremental() %}
+    and document_id in (select document_id from {{ ref('int_run_documents') }} where is_loaded_in_run)
+    {% endif %}
 ),
 
 columns as (

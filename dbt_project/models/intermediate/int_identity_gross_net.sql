@@ -4,9 +4,15 @@
 -- parts add up (costs: budget − actual, revenues: actual − budget), net = costs + revenues.
 -- The convention is the one the row's deviation shows, else the one most of the row's
 -- columns fit.
+-- Incremental: per document (see int_run_documents).
+{{ config(materialized='incremental', pre_hook="{{ delete_documents_built_again() }}") }}
+-- depends_on: {{ ref('int_run_documents') }}
 with cells as (
     select * from {{ ref('int_cells_classified') }}
     where table_kind in ('operating_statement', 'key_figures')
+    {% if is_incremental() %}
+    and document_id in (select document_id from {{ ref('int_run_documents') }} where is_loaded_in_run)
+    {% endif %}
 ),
 
 columns as (

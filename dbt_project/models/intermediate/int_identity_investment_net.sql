@@ -1,8 +1,14 @@
 -- Investments: in every row, net = expenditure − income, for each measure and period that
 -- prints all three (e.g. Prognos 2023 Utgifter / Inkomster / Netto).
+-- Incremental: per document (see int_run_documents).
+{{ config(materialized='incremental', pre_hook="{{ delete_documents_built_again() }}") }}
+-- depends_on: {{ ref('int_run_documents') }}
 with cells as (
     select * from {{ ref('int_cells_classified') }}
     where table_kind = 'investments'
+    {% if is_incremental() %}
+    and document_id in (select document_id from {{ ref('int_run_documents') }} where is_loaded_in_run)
+    {% endif %}
 ),
 
 flows as (

@@ -63,7 +63,7 @@ final as (
         table_no,
         statistic_key,
         min(desired_direction) as desired_direction,
-        string_agg(distinct source, ', ') as direction_source
+        string_agg(distinct source, ', ' order by source) as direction_source
     from evidence
     group by document_id, table_no, statistic_key
     having count(distinct desired_direction) = 1

@@ -158,7 +158,11 @@ across_reports as (
                     signed.n_failing_identities,
                     signed.rounding_sek nulls last,
                     documents.period_end desc,
-                    signed.document_id desc
+                    signed.document_id desc,
+                    -- within one report (columns without a period): the first printed
+                    signed.table_no,
+                    signed.row_no,
+                    signed.col_no
             ) = 1
         end as is_preferred_across_reports
     from signed

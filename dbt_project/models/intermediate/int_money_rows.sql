@@ -191,7 +191,8 @@ agreeing as (
         a.document_id,
         a.table_no,
         a.row_no,
-        arg_max(tb.row_organisation, 1) as agreeing_organisation,
+        -- of several, the first printed (not whichever the join gives first)
+        arg_min(tb.row_organisation, [b.table_no, b.row_no]) as agreeing_organisation,
         count(*) as n_agreeing
     from cells as a
     inner join first_pass as ra

@@ -6,9 +6,15 @@
 --     ('Berga') or a date ('31 mars') is a breakdown of the indicator above it.
 -- A year printed in a row's text ('Genomförs ej 2023') is never its value: a bare year among
 -- a row of small numbers keeps its text and gets no value.
+-- Incremental: per document (see int_run_documents).
+{{ config(materialized='incremental', pre_hook="{{ delete_documents_built_again() }}") }}
+-- depends_on: {{ ref('int_run_documents') }}
 with cells as (
     select * from {{ ref('int_cells_classified') }}
     where table_kind in ('personnel', 'volumes', 'indicators')
+    {% if is_incremental() %}
+    and document_id in (select document_id from {{ ref('int_run_documents') }} where is_loaded_in_run)
+    {% endif %}
 ),
 
 aliases as (

@@ -16,7 +16,7 @@ final as (
         statistics.statistic_key as indicator_key,
         coalesce(any_value(aliases.statistic_name), arg_min(statistics.row_label, statistics.line_no)) as indicator_name,
         any_value(aliases.unit) as unit,
-        string_agg(distinct statistics.table_kind, ', ') as table_kinds,
+        string_agg(distinct statistics.table_kind, ', ' order by statistics.table_kind) as table_kinds,
         count(*) as n_values,
         (
             select case when count(distinct directions.desired_direction) = 1 then min(directions.desired_direction) end

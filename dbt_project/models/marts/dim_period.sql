@@ -1,6 +1,9 @@
 with columns as (
     select distinct period_key, fiscal_year, through_month, period_kind
     from {{ ref('int_columns') }}
+    -- a column of a report that prints no year (an excerpt: a table and its prose) has no
+    -- period; its facts carry none
+    where period_key is not null
 ),
 
 final as (

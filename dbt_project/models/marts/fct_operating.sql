@@ -5,6 +5,9 @@
 with facts as (
     select * from {{ ref('int_money_facts') }}
     where table_kind in ('operating_statement', 'key_figures')
+        -- a fact has a period: a report that prints no year (an excerpt) gives none (its cells
+        -- are still audited)
+        and period_key is not null
 ),
 
 final as (

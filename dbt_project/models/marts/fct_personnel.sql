@@ -3,6 +3,9 @@
 with statistics as (
     select * from {{ ref('int_statistics') }}
     where table_kind = 'personnel'
+        -- a fact has a period: a report that prints no year (an excerpt) gives none (its cells
+        -- are still audited)
+        and period_key is not null
 ),
 
 final as (
