@@ -1,6 +1,8 @@
 -- Every document in the warehouse, and whether the last extraction loaded it (a new or changed
 -- report file). The incremental models build the loaded documents again and keep the others'
 -- rows from the build before (their raw rows are the same); a full refresh builds them all.
+-- A view: a few rows, read by each incremental model's filter and pre-hook.
+{{ config(materialized='view') }}
 with documents as (
     select * from {{ ref('stg_raw__documents') }}
 ),
