@@ -59,6 +59,11 @@ def record_build(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(BUILD_INFO_DDL, [build_version()])
 
 
+def forget_build(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop that note: the next build of this warehouse is a full one (`run --rebuild`)."""
+    con.execute("drop table if exists raw.build_info")
+
+
 def up_to_date(published: Path, reports: list[Path], ignored: dict[str, str]) -> str | None:
     """The published snapshot's name when a run would build it again unchanged, else None."""
     if not published.exists() or storage_version_number(published) not in READABLE_BY_1X:

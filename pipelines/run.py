@@ -11,7 +11,7 @@ import shutil
 import time
 from pathlib import Path
 
-from .freshness import record_build, up_to_date
+from .freshness import forget_build, record_build, up_to_date
 from .inventory import list_raw
 from .publish import (PublicationError, discard_build, finish_build, lock_path, new_stamp, publish,
                       stage_docs, start_build, swap_docs)
@@ -65,7 +65,7 @@ def _build_and_publish(published: Path, rebuild: bool = False) -> int:
     _clean_stale_dbt_targets()
     build = start_build(published)
     if rebuild:
-        _forget_build_info(build)  # dbt then builds every model in full, as in a new warehouse
+        _on_build(build, forget_build)  # dbt then builds every model in full, as in a new warehouse
     # dbt's profile reads the warehouse path: a parse written now (a new clone, a changed dbt
     # project) is saved for the build's path, which the dbt builds then start from (not a
     # second parse of the whole project, about 3 s)
@@ -83,7 +83,7 @@ def _build_and_publish(published: Path, rebuild: bool = False) -> int:
         print(summary_text(rows, f"NOT published (the warehouse stays as it was): {'; '.join(failures)}"))
         return EXIT_FAILED
     try:
-        _record_build(build)
+        _on_build(build, record_build)
         finish_build(build)
     except PublicationError as exc:
         discard_build(build)
@@ -131,26 +131,15 @@ def _execute(build: Path) -> list[str]:
     return failures
 
 
-def _forget_build_info(build: Path) -> None:
+def _on_build(build: Path, action) -> None:
+    """`action(con)` on a connection to the build file, closed after."""
     import duckdb
 
     from .publish import connect_config
 
     con = duckdb.connect(str(build), config=connect_config())
     try:
-        con.execute("drop table if exists raw.build_info")
-    finally:
-        con.close()
-
-
-def _record_build(build: Path) -> None:
-    import duckdb
-
-    from .publish import connect_config
-
-    con = duckdb.connect(str(build), config=connect_config())
-    try:
-        record_build(con)
+        action(con)
     finally:
         con.close()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.freshness import build_version, built_by_this_code, record_build
+from pipelines.freshness import build_version, built_by_this_code, forget_build, record_build
 
 # columns that record when a row was written, not what it says
 WHEN = ("TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "DATE")
@@ -118,5 +118,8 @@ def test_only_a_warehouse_this_code_built_is_built_on(tmp_path):
     record_build(con)
     assert built_by_this_code(con)
     con.execute("update raw.build_info set build_version = ?", [build_version()[::-1]])  # other code
+    assert not built_by_this_code(con)
+    record_build(con)
+    forget_build(con)  # `run --rebuild`
     assert not built_by_this_code(con)
     con.close()

@@ -83,7 +83,7 @@ def rapportlager_dbt_assets(context: dg.AssetExecutionContext, dbt: InProcessDbt
     with duckdb.get_connection() as con:
         incremental = built_by_this_code(con)
     context.log.info("incremental: the documents this extraction loaded are built again" if incremental
-                     else "full refresh: this warehouse was not built by this code")
+                     else "full refresh: a new warehouse, other code or libraries than its build, or --rebuild")
     yield from _build(context, dbt, ["--exclude", AFTER_AUDIT], full_refresh=not incremental)
 
 
