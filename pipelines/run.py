@@ -170,7 +170,11 @@ def _clean_stale_dbt_targets(max_age_s: float = 3600) -> None:
     runs = DBT_PROJECT_DIR / "target" / "runs"
     if runs.exists():
         for folder in runs.iterdir():
-            if time.time() - folder.stat().st_mtime > max_age_s:
+            try:
+                age = time.time() - folder.stat().st_mtime
+            except FileNotFoundError:  # a run of another warehouse removed its own meanwhile
+                continue
+            if age > max_age_s:
                 shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -1,6 +1,7 @@
 """The real pipeline (Dagster → DuckDB raw → dbt marts → GX checks) on the five reports."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -243,3 +244,21 @@ def test_a_runs_dbt_parse_is_for_its_build_file_and_a_failed_parse_leaves_no_bui
         run_pipeline(published, raw)
     assert seen == [builds_dir(published.resolve()) / "next" / "warehouse.duckdb"]
     assert not (builds_dir(published) / "next").exists() and not published.exists()
+
+
+def test_a_dbt_run_folder_gone_while_stale_ones_are_cleaned_is_passed_over(tmp_path, monkeypatch):
+    # runs of two warehouses share the dbt project: one may remove its run folder between the
+    # other's listing and its look at the folder's age (a run failed on that once)
+    from pipelines import run
+
+    runs = tmp_path / "target" / "runs"
+    runs.mkdir(parents=True)
+    (runs / "gone").symlink_to(tmp_path / "nothing")  # listed, but no longer there
+    stale = runs / "stale"
+    stale.mkdir()
+    os.utime(stale, (0, 0))
+    fresh = runs / "fresh"
+    fresh.mkdir()
+    monkeypatch.setattr(run, "DBT_PROJECT_DIR", tmp_path)
+    run._clean_stale_dbt_targets()
+    assert sorted(p.name for p in runs.iterdir()) == ["fresh", "gone"]
