@@ -290,3 +290,31 @@ def test_findings_report_names_unchecked_columns(db):
     assert ("  not checked: table 11 (line 1581 'Resultat 31 mars 2023 och prognos för helår 2023, belopp mnkr'): "
             "'Redovisat jan-mars 2023 Utgifter', 'Redovisat jan-mars 2023 Inkomster' — the total row prints no "
             "value in this column") in report.splitlines()
+
+
+def test_suspects_name_the_shared_cell_and_leave_the_collector_on():
+    import gc
+
+    import pandas as pd
+
+    from expectations.suspects import CellInfo, suspects
+
+    # a (10) printed as 19. Identity 0: a + b − total = 19 + 20 − 30 = 9, fails; identity 1:
+    # a − its copy in column 2 = 19 − 10 = 9, fails; identity 2: b − its copy in table 2 =
+    # 20 − 20 = 0, holds. Correcting a makes 0 and 1 hold; correcting b breaks 2; correcting the
+    # total or the copy makes one hold: a is the suspect of both failures.
+    values = [("d|1|1|1", 19), ("d|1|2|1", 20), ("d|1|3|1", 30), ("d|1|1|2", 10), ("d|2|1|1", 20)]
+    cells = {k: CellInfo(k, "r.txt", n, k, "Utfall", str(v), float(v), 0) for n, (k, v) in enumerate(values, 1)}
+    identities = pd.DataFrame({
+        "passed": pd.array([False, False, True], dtype="boolean"),
+        "difference": [9.0, 9.0, 0.0],
+        "tolerance": [1.0, 0.5, 0.5],
+        "cell_keys": [["d|1|1|1", "d|1|2|1", "d|1|3|1"], ["d|1|1|1", "d|1|1|2"], ["d|1|2|1", "d|2|1|1"]],
+        "cell_coefs": [[1.0, 1.0, -1.0], [1.0, -1.0], [1.0, -1.0]],
+    })
+    assert gc.isenabled()
+    named = suspects(identities, cells)
+    assert gc.isenabled()  # the collector, paused while suspects are named, runs again
+    assert named[0].startswith("r.txt line 1: 'd|1|1|1' / 'Utfall' printed 19 (likely misprint: correcting it makes 2")
+    assert named[1] == named[0]
+    assert pd.isna(named[2])
