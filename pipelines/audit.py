@@ -9,6 +9,7 @@ import pandas as pd
 
 from pipelines.killpoints import kill_point
 from expectations.suspects import CellInfo, suspects
+from pipelines.audit_reuse import CONTENT_KEY_SQL, Kept, kept_verdicts
 
 if TYPE_CHECKING:
     from expectations.identities import IdentitySuite
@@ -21,19 +22,21 @@ create or replace table audit.identity_findings (
     tolerance double, passed boolean, suspected_cell varchar,
     line_no integer, row_no integer, col_no integer, reported_text varchar, detail varchar,
     cell_keys varchar[], unit varchar, expected_sek double, difference_sek double,
-    checked_at timestamptz
+    content_key varchar, checked_at timestamptz
 );
 """
 
 FINDING_COLUMNS = [
     "source_file", "table_no", "rule", "row_label", "column_header", "reported", "expected",
     "difference", "tolerance", "passed", "suspected_cell", "line_no", "row_no", "col_no",
-    "reported_text", "detail", "cell_keys", "unit", "expected_sek", "difference_sek",
+    "reported_text", "detail", "cell_keys", "unit", "expected_sek", "difference_sek", "content_key",
 ]
 
 
 def load_identities(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return con.execute("select * from intermediate.int_identities order by identity_id").df()
+    """Every identity dbt states, with the key of its content (what a verdict reads)."""
+    return con.execute(
+        f"select *, {CONTENT_KEY_SQL} as content_key from intermediate.int_identities order by identity_id").df()
 
 
 def load_cells(con: duckdb.DuckDBPyConnection, tables: set[str] | None = None) -> dict[str, CellInfo]:
@@ -108,11 +111,51 @@ def load_unchecked(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute("select * from audit.unchecked_columns order by source_file, table_no, col_no").df()
 
 
-def run_audit(con: duckdb.DuckDBPyConnection, docs_dir: Path | None = None) -> pd.DataFrame:
+def judge_again(identities: pd.DataFrame, kept: Kept, docs_dir: Path | None = None,
+                unchecked: pd.DataFrame | None = None) -> pd.DataFrame:
+    """judge() of the identities whose content is new; the others keep the published verdict."""
+    known = kept.is_known(identities)
+    judged = judge(identities.loc[~known], docs_dir, unchecked)
+    earlier = identities.loc[known].copy()
+    earlier["passed"] = pd.array([kept.passed[key] for key in earlier["content_key"]], dtype="boolean")
+    parts = [part for part in (judged, earlier) if not part.empty]
+    findings = pd.concat(parts).sort_values("identity_id") if len(parts) > 1 else (parts[0] if parts else judged)
+    findings.attrs["judged"] = len(judged)
+    return findings
+
+
+def name_suspects_again(con: duckdb.DuckDBPyConnection, findings: pd.DataFrame, kept: Kept) -> pd.Series:
+    """The suspects of the failing identities whose cells' tables changed, named again; the
+    others keep the published ones."""
+    failing = findings.loc[findings["passed"].fillna(True) == False]  # noqa: E712
+    out = pd.Series(None, index=findings.index, dtype=object)
+    out.loc[failing.index] = [kept.suspect.get(key) for key in failing["content_key"]]
+    again = failing.loc[failing["cell_keys"].map(kept.to_name_again).astype(bool)]
+    tables = failing_tables(again)
+    if tables:
+        # every identity with a cell in those tables: all that naming their suspects reads
+        touching = [any(key.rsplit("|", 2)[0] in tables for key in keys) for keys in findings["cell_keys"]]
+        named = suspects(findings.loc[touching], load_cells(con, tables))
+        out.loc[again.index] = named.loc[again.index]
+    return out
+
+
+def run_audit(con: duckdb.DuckDBPyConnection, docs_dir: Path | None = None, reuse: bool = False) -> pd.DataFrame:
+    """Judge every identity (GX), name the suspects, write audit.*. With `reuse` (the published
+    audit was made by this code), identities with unchanged content keep their verdicts and,
+    where nothing around them changed, their suspects: GX judges the others (and the Data Docs
+    show those)."""
     unchecked = con.execute("select * from intermediate.int_audit_unchecked").df()
-    findings = judge(load_identities(con), docs_dir, unchecked)
-    # the cells of the tables a failing identity touches: a suspect is named from those alone
-    findings["suspected_cell"] = suspects(findings, load_cells(con, failing_tables(findings)))
+    identities = load_identities(con)
+    kept = kept_verdicts(con, identities) if reuse else None
+    if kept is None:
+        findings = judge(identities, docs_dir, unchecked)
+        findings.attrs["judged"] = len(findings)
+        # the cells of the tables a failing identity touches: a suspect is named from those alone
+        findings["suspected_cell"] = suspects(findings, load_cells(con, failing_tables(findings)))
+    else:
+        findings = judge_again(identities, kept, docs_dir, unchecked)
+        findings["suspected_cell"] = name_suspects_again(con, findings, kept)
     kill_point("audit")
     write_findings(con, findings)
     kill_point("audit")

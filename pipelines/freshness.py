@@ -21,7 +21,7 @@ from .settings import DBT_PROJECT_DIR, REPO_ROOT
 # what the warehouse's content depends on besides the reports (the parser and the seeds are in
 # extractor_version)
 CODE = [DBT_PROJECT_DIR / name for name in ("models", "macros", "tests", "dbt_project.yml", "profiles.yml")] + [
-    REPO_ROOT / "expectations", REPO_ROOT / "pipelines" / "audit.py"]
+    REPO_ROOT / "expectations", REPO_ROOT / "pipelines" / "audit.py", REPO_ROOT / "pipelines" / "audit_reuse.py"]
 LIBRARIES = ("dbt-core", "dbt-duckdb", "duckdb", "great-expectations", "pandas")
 
 BUILD_INFO_DDL = """

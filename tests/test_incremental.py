@@ -123,3 +123,62 @@ def test_only_a_warehouse_this_code_built_is_built_on(tmp_path):
     forget_build(con)  # `run --rebuild`
     assert not built_by_this_code(con)
     con.close()
+
+
+def _audit(warehouse: Path, copy: Path, reuse: bool, change: str | None, monkeypatch) -> tuple[list[int], list[tuple]]:
+    """run_audit on a copy of `warehouse` (after the SQL `change`): how many identities GX was
+    given, and the findings (without when they were written)."""
+    import pipelines.gx_process as gx_process
+    from pipelines.audit import FINDING_COLUMNS, run_audit
+
+    given: list[int] = []
+    validate = gx_process.failed_identity_ids
+
+    def counted(identities, docs_dir, unchecked):
+        given.append(len(identities))
+        return validate(identities, docs_dir, unchecked)
+
+    monkeypatch.setattr(gx_process, "failed_identity_ids", counted)
+    shutil.copy(warehouse, copy)
+    con = duckdb.connect(str(copy))
+    try:
+        if change:
+            con.execute(change)
+        run_audit(con, reuse=reuse)
+        found = con.execute(f"select {', '.join(FINDING_COLUMNS)} from audit.identity_findings "
+                            "order by content_key, rule, source_file, line_no, col_no").fetchall()
+    finally:
+        con.close()
+    return given, found
+
+
+# one identity of a report the second run did not load, changed: 'Summa nettokostnader' /
+# 'Budget 2023' on line 322 of 000, printed 618,5 and summing to 618,5, now reads 718,5
+CHANGE = """
+update intermediate.int_identities set reported = reported + 100, difference = difference + 100
+where source_file like '000%' and rule = 'column_sum' and line_no = 322 and column_header = 'Budget 2023'
+"""
+
+
+def test_an_audit_judges_again_only_identities_whose_content_changed(builds, tmp_path, monkeypatch):
+    incremental, _ = builds
+    # nothing changed since the published audit: GX is given no identity, the findings stay
+    given, kept = _audit(incremental, tmp_path / "kept.duckdb", True, None, monkeypatch)
+    assert given == [0]
+    published = duckdb.connect(str(incremental), read_only=True)
+    from pipelines.audit import FINDING_COLUMNS
+    assert kept == published.execute(f"select {', '.join(FINDING_COLUMNS)} from audit.identity_findings "
+                                      "order by content_key, rule, source_file, line_no, col_no").fetchall()
+    n_identities = published.execute("select count(*) from intermediate.int_identities").fetchone()[0]
+    published.close()
+    # one identity changed: GX judges that one, and it now fails by 100
+    given, again = _audit(incremental, tmp_path / "again.duckdb", True, CHANGE, monkeypatch)
+    assert given == [1]
+    changed = [f for f in again if f[0].startswith("000") and f[2] == "column_sum" and f[11] == 322
+               and f[4] == "Budget 2023"]
+    assert [(f[5], f[6], f[7], f[9]) for f in changed] == [(718.5, 618.5, 100.0, False)]
+    assert changed[0][10] is not None  # its suspect is named
+    # and the findings are those of an audit that judges every identity
+    given, everything = _audit(incremental, tmp_path / "all.duckdb", False, CHANGE, monkeypatch)
+    assert given == [n_identities]
+    assert again == everything

@@ -7,6 +7,7 @@ from dagster_dbt import get_asset_key_for_model
 from dagster_duckdb import DuckDBResource
 
 from ..audit import load_unchecked, run_audit
+from ..freshness import built_by_this_code
 from ..settings import data_docs_dir
 from .dbt import rapportlager_dbt_assets
 
@@ -27,10 +28,14 @@ UNCHECKED_KEY = dg.AssetKey(["audit", "unchecked_columns"])
 )
 def identity_audit(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     with duckdb.get_connection() as con:
-        findings = run_audit(con, data_docs_dir())
+        # the published audit's verdicts are kept for unchanged identities when this code made it
+        findings = run_audit(con, data_docs_dir(), reuse=built_by_this_code(con))
         unchecked = load_unchecked(con)
     failed = int((findings["passed"].fillna(True) == False).sum())  # noqa: E712
-    context.log.info(f"identity audit: {int(findings['passed'].notna().sum())} identities, {failed} failed")
+    judged = findings.attrs["judged"]
+    kept = f", {len(findings) - judged} kept from the published audit (same content)" if judged < len(findings) else ""
+    context.log.info(f"identity audit: {int(findings['passed'].notna().sum())} identities, {failed} failed; "
+                     f"GX judged {judged}{kept}")
     yield dg.MaterializeResult(asset_key=FINDINGS_KEY, metadata={
         "identities": int(findings["passed"].notna().sum()), "failed": failed,
         "data_docs": dg.MetadataValue.path(str(data_docs_dir() / "index.html")),
