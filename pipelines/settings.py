@@ -11,6 +11,7 @@ RAW_DIR_ENV = "RAPPORTLAGER_RAW_DIR"
 DATA_DOCS_ENV = "RAPPORTLAGER_DATA_DOCS"
 MAX_FILE_MB_ENV = "RAPPORTLAGER_MAX_FILE_MB"
 DBT_THREADS_ENV = "RAPPORTLAGER_DBT_THREADS"
+DBT_DEBUG_LOG_ENV = "RAPPORTLAGER_DBT_DEBUG_LOG"
 DEFAULT_MAX_FILE_MB = 20.0
 REPORT_SUFFIXES = (".txt",)
 DEFAULT_WAREHOUSE = REPO_ROOT / "data" / "warehouse" / "warehouse.duckdb"
@@ -42,6 +43,14 @@ def dbt_threads() -> int:
     runs each query on every core; more dbt threads than cores only contend (1 000 reports,
     2 cores: the dbt build in 12.4 s with 2 threads, 13.1–14.1 s with 4)."""
     return max(1, int(os.environ.get(DBT_THREADS_ENV) or os.cpu_count() or 1))
+
+
+def dbt_log_args() -> list[str]:
+    """dbt's debug log file (dbt_project/logs/dbt.log: every query, every event) only when
+    RAPPORTLAGER_DBT_DEBUG_LOG is set: writing it took about half of dbt's own Python in a
+    build (a lock and two file-system checks per line, thousands of lines). Each node's line
+    and every error and warning still go to dbt-build.log and the run's log."""
+    return [] if os.environ.get(DBT_DEBUG_LOG_ENV) else ["--log-level-file", "none"]
 
 
 def report_files(directory: Path | None = None) -> list[Path]:

@@ -53,6 +53,17 @@ def test_a_build_streams_its_nodes_and_leaves_the_file_closed(tiny_project, tmp_
     con.close()
 
 
+def test_dbts_debug_log_is_written_only_when_asked_for(tiny_project, tmp_path, monkeypatch):
+    from pipelines.settings import DBT_DEBUG_LOG_ENV, dbt_log_args
+
+    monkeypatch.delenv(DBT_DEBUG_LOG_ENV, raising=False)
+    list(stream_build([*dbt_log_args(), "--log-path", str(tmp_path / "quiet")], tiny_project, tmp_path / "target"))
+    assert not (tmp_path / "quiet" / "dbt.log").exists()
+    monkeypatch.setenv(DBT_DEBUG_LOG_ENV, "1")
+    list(stream_build([*dbt_log_args(), "--log-path", str(tmp_path / "debug")], tiny_project, tmp_path / "target"))
+    assert "Began running node model.tiny.doubled" in (tmp_path / "debug" / "dbt.log").read_text(encoding="utf-8")
+
+
 def test_a_failing_model_is_named_with_dbts_message(tiny_project, tmp_path):
     (tiny_project / "models" / "broken.sql").write_text("select * from no_such_table")
     seen = []

@@ -17,7 +17,7 @@ from ..freshness import built_by_this_code
 from ..killpoints import kill_point
 from ..project import AFTER_AUDIT, copy_saved_parse, dbt_project, prepare_dbt_project, publish_target_files
 from ..resources import InProcessDbt
-from ..settings import dbt_threads
+from ..settings import dbt_log_args, dbt_threads
 
 UNIQUE_ID = "dagster_dbt/unique_id"  # the dbt node of an asset spec, in dagster-dbt's metadata
 
@@ -62,7 +62,7 @@ def _build(context: dg.AssetExecutionContext, dbt: InProcessDbt, selection: list
                              "errors and warnings here")
             tests = 0
             # no manifest.json / run_results.json: nothing reads them (0.15–0.2 s a dbt build)
-            args = ["--threads", str(dbt_threads()), "--no-write-json", *selection]
+            args = ["--threads", str(dbt_threads()), "--no-write-json", *dbt_log_args(), *selection]
             for node in dbt.build(args + (["--full-refresh"] if full_refresh else []), run_target):
                 kill_point("dbt")
                 if node.resource_type == "test":  # a dbt test's result: counted, not stored

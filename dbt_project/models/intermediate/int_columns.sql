@@ -1,6 +1,12 @@
 -- One row per value column of a table: the measure its header names and the period it covers.
+-- Incremental: per document (see int_run_documents).
+{{ config(materialized='incremental', pre_hook="{{ delete_documents_built_again() }}") }}
+-- depends_on: {{ ref('int_run_documents') }}
 with cells as (
     select * from {{ ref('stg_raw__cells') }}
+    {% if is_incremental() %}
+    where document_id in (select document_id from {{ ref('int_run_documents') }} where is_loaded_in_run)
+    {% endif %}
 ),
 
 documents as (

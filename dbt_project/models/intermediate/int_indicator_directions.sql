@@ -1,9 +1,15 @@
 -- The desired direction of an indicator where the report prints it: in the indicator's name
 -- ('Öka …', 'Sänka …') or as the form of its target ('≥4,0' a floor, '≤5,5' a ceiling); seed
 -- indicator_directions. One row per report, table and indicator that prints one.
+-- Incremental: per document (see int_run_documents).
+{{ config(materialized='incremental', pre_hook="{{ delete_documents_built_again() }}") }}
+-- depends_on: {{ ref('int_run_documents') }}
 with statistics as (
     select * from {{ ref('int_statistics') }}
     where table_kind = 'indicators'
+    {% if is_incremental() %}
+    and document_id in (select document_id from {{ ref('int_run_documents') }} where is_loaded_in_run)
+    {% endif %}
 ),
 
 directions as (

@@ -1,7 +1,13 @@
 -- Each table's unit, resolved: the unit printed in its caption or header, or else, for a
 -- money table that prints none, the unit most used by the money tables of the same report.
+-- Incremental: per document (see int_run_documents).
+{{ config(materialized='incremental', pre_hook="{{ delete_documents_built_again() }}") }}
+-- depends_on: {{ ref('int_run_documents') }}
 with tables as (
     select * from {{ ref('stg_raw__tables') }}
+    {% if is_incremental() %}
+    where document_id in (select document_id from {{ ref('int_run_documents') }} where is_loaded_in_run)
+    {% endif %}
 ),
 
 unit_scales as (
@@ -20,7 +26,8 @@ money_units as (
 ),
 
 dominant_money_unit as (
-    select document_id, arg_max(unit, n_tables) as unit
+    -- a tie goes to the unit last in alphabetical order: the same unit in every build
+    select document_id, arg_max(unit, {'n_tables': n_tables, 'unit': unit}) as unit
     from money_units
     group by document_id
 ),

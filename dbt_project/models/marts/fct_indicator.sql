@@ -2,12 +2,18 @@
 -- indicator, organisation, measure and period. Markers such as 'I.U.' keep a NULL value; so
 -- does a year printed in the row's text. 'Män' / 'Kvinnor' rows are the gender split of their
 -- indicator, other sub-rows a breakdown of it.
+-- Incremental: per document (see int_run_documents).
+{{ config(materialized='incremental', pre_hook="{{ delete_documents_built_again('report_key') }}") }}
+-- depends_on: {{ ref('int_run_documents') }}
 with statistics as (
     select * from {{ ref('int_statistics') }}
     where table_kind = 'indicators'
         -- a fact has a period: a report that prints no year (an excerpt) gives none (its cells
         -- are still audited)
         and period_key is not null
+        {% if is_incremental() %}
+        and document_id in (select document_id from {{ ref('int_run_documents') }} where is_loaded_in_run)
+        {% endif %}
 ),
 
 directions as (

@@ -1,11 +1,17 @@
 -- Personnel tables: permanent employees, sick leave, staff turnover … per organisation,
 -- measure (actual, target, budget, plan, forecast) and period.
+-- Incremental: per document (see int_run_documents).
+{{ config(materialized='incremental', pre_hook="{{ delete_documents_built_again('report_key') }}") }}
+-- depends_on: {{ ref('int_run_documents') }}
 with statistics as (
     select * from {{ ref('int_statistics') }}
     where table_kind = 'personnel'
         -- a fact has a period: a report that prints no year (an excerpt) gives none (its cells
         -- are still audited)
         and period_key is not null
+        {% if is_incremental() %}
+        and document_id in (select document_id from {{ ref('int_run_documents') }} where is_loaded_in_run)
+        {% endif %}
 ),
 
 final as (
