@@ -174,6 +174,11 @@ def unchecked_lines(group: pd.DataFrame) -> list[str]:
     return lines
 
 
+# the columns findings_report reads
+REPORTED = ["source_file", "passed", "line_no", "rule", "row_label", "column_header", "reported_text", "expected",
+            "unit", "difference", "tolerance", "detail", "suspected_cell"]
+
+
 def findings_report(findings: pd.DataFrame, unchecked: pd.DataFrame | None = None,
                     detailed: set[str] | None = None) -> str:
     """Per report: identities checked, passed, failed; each failure in one line; the money
@@ -182,16 +187,20 @@ def findings_report(findings: pd.DataFrame, unchecked: pd.DataFrame | None = Non
     lines = []
     checked_by_file = findings.groupby("source_file", sort=True)["passed"].count()
     failing = findings[findings["passed"].fillna(True) == False]  # noqa: E712
-    failed_by_file = dict(list(failing.groupby("source_file", sort=False)))
+    n_failed = failing.groupby("source_file", sort=False).size()
+    shown = failing if detailed is None else failing[failing["source_file"].isin(detailed)]
+    failed_by_file = dict(list(shown.groupby("source_file", sort=False)))  # the failures listed
+    if unchecked is not None and detailed is not None:
+        unchecked = unchecked[unchecked["source_file"].isin(detailed)]
     unchecked_by_file = dict(list(unchecked.groupby("source_file", sort=False))) if unchecked is not None else {}
     others = {"reports": 0, "checked": 0, "failed": 0}
     for source_file, checked in checked_by_file.items():
-        failed = failed_by_file.get(source_file, failing.iloc[:0])
         if detailed is not None and source_file not in detailed:
             others["reports"] += 1
             others["checked"] += int(checked)
-            others["failed"] += len(failed)
+            others["failed"] += int(n_failed.get(source_file, 0))
             continue
+        failed = failed_by_file.get(source_file, failing.iloc[:0])
         share = f" ({(checked - len(failed)) / checked:.0%} hold)" if checked else ""
         lines.append(f"{source_file}: {checked} identities checked, {checked - len(failed)} passed, {len(failed)} failed{share}")
         for r in failed.sort_values(["line_no", "rule"]).itertuples():

@@ -184,12 +184,12 @@ def findings_text(db: Path, loaded: set[str] | None = None) -> str:
     reads one of their cells; the others are summed up in one line."""
     import duckdb
 
-    from .audit import findings_report, load_unchecked
+    from .audit import REPORTED, findings_report, load_unchecked
     from .settings import data_docs_dir
 
     con = duckdb.connect(str(db), read_only=True)
     try:
-        findings = con.execute("select * from audit.identity_findings").fetch_df()
+        findings = con.execute(f"select {', '.join(REPORTED)} from audit.identity_findings").fetch_df()
         unchecked = load_unchecked(con)
         detailed = None if loaded is None else loaded | reports_reading(con, loaded)
     finally:
