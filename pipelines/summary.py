@@ -17,18 +17,16 @@ def read_file_status(db: Path) -> list[tuple]:
     """(source_file, status, detail, tables, cells) of the last extraction in `db`."""
     if not db.exists():
         return []
+    # a failed step's connection may still be referenced by its traceback; and the collection
+    # ends multiprocessing objects whose semaphores Python's resource tracker would otherwise
+    # report as leaked when the command exits (tested)
+    gc.collect()
     try:
         con = duckdb.connect(str(db), read_only=True)
     except duckdb.Error:  # still open in this process with another configuration
-        # a failed step's connection may still be referenced by its traceback: collected, it
-        # closes (a full collection walks the run's whole heap: only when needed)
-        gc.collect()
-        try:
-            con = duckdb.connect(str(db), read_only=True)
-        except duckdb.Error:
-            from .publish import connect_config
+        from .publish import connect_config
 
-            con = duckdb.connect(str(db), config=connect_config())
+        con = duckdb.connect(str(db), config=connect_config())
     try:
         exists = con.execute(
             "select count(*) from duckdb_tables() where schema_name = 'raw' and table_name = 'file_status'"

@@ -242,6 +242,8 @@ def test_sqlalchemy_read_only_runs_the_analyst_guide_during_a_run(warehouse, tmp
     finally:
         out, _ = proc.communicate(timeout=300)
     assert proc.returncode == 0, out
+    # the run ends cleanly: no resource left for Python's resource tracker to complain about
+    assert "leaked" not in out, out[-2000:]
 
 
 @pytest.mark.skipif(not os.environ.get("RAPPORTLAGER_DUCKDB1_PYTHON"),
