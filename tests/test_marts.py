@@ -416,3 +416,28 @@ def test_an_outcome_printed_by_two_reports_is_one_fact(db):
         """
     ).fetchall()
     assert rows == [("000", 374, True, True), ("004", 339, True, False)]
+
+
+def test_dbts_unit_tests_pass_and_runs_leave_them_out(warehouse, tmp_path, monkeypatch):
+    """The unit tests of the models' SQL (YAML `unit_tests:`) run here, on a copy of a built
+    warehouse (dbt reads the input models' columns from it); a run's builds leave them out."""
+    import shutil
+
+    from dbt.cli.main import dbtRunner
+
+    from pipelines.dbt_inprocess import close_dbt_duckdb
+    from pipelines.settings import DBT_PROJECT_DIR, WAREHOUSE_ENV
+
+    copy = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(warehouse, copy)
+    monkeypatch.setenv(WAREHOUSE_ENV, str(copy))
+    try:
+        result = dbtRunner().invoke(["--quiet", "test", "--select", "test_type:unit", "--project-dir", str(DBT_PROJECT_DIR),
+                                     "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(tmp_path / "target"),
+                                     "--log-path", str(tmp_path / "logs")])
+    finally:
+        close_dbt_duckdb()
+    assert [(r.node.unique_id, r.status) for r in result.result] == [
+        ("unit_test.rapportlager.int_money_facts.net_cost_sek_is_one_convention", "pass")]
+    build_log = (DBT_PROJECT_DIR / "logs" / "dbt-build.log").read_text(encoding="utf-8")
+    assert "net_cost_sek_is_one_convention" not in build_log

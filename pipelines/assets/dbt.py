@@ -61,8 +61,11 @@ def _build(context: dg.AssetExecutionContext, dbt: InProcessDbt, selection: list
             context.log.info(f"dbt build {' '.join(selection)}: every node's line in {log_file}; "
                              "errors and warnings here")
             tests = 0
-            # no manifest.json / run_results.json: nothing reads them (0.15–0.2 s a dbt build)
-            args = ["--threads", str(dbt_threads()), "--no-write-json", *dbt_log_args(), *selection]
+            # no manifest.json / run_results.json: nothing reads them (0.15–0.2 s a dbt build);
+            # dbt's unit tests test the SQL, not the data: run by the tests (test_marts.py), not
+            # by every build (dbt's advice for production runs)
+            args = ["--threads", str(dbt_threads()), "--no-write-json", "--exclude-resource-type", "unit_test",
+                    *dbt_log_args(), *selection]
             for node in dbt.build(args + (["--full-refresh"] if full_refresh else []), run_target):
                 kill_point("dbt")
                 if node.resource_type == "test":  # a dbt test's result: counted, not stored

@@ -104,7 +104,7 @@ def dbt_build(corpus: Path, work: Path, after_audit: bool = False) -> None:
     selection = ["--select", AFTER_AUDIT] if after_audit else ["--exclude", AFTER_AUDIT]
     t0, c0 = time.perf_counter(), time.process_time()
     nodes = list(stream_build(["--quiet", *selection, "--threads", str(dbt_threads()), "--no-write-json",
-                               *dbt_log_args(), "--log-path", str(work / "dbt_logs")], DBT_PROJECT_DIR, target))
+                               "--exclude-resource-type", "unit_test", *dbt_log_args(), "--log-path", str(work / "dbt_logs")], DBT_PROJECT_DIR, target))
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     publish_target_files(target)  # the next build of this file starts from its parse, as in a run
     _result(nodes=len(nodes), work_wall_s=wall, work_cpu_s=cpu)
