@@ -134,6 +134,37 @@ def test_a_check_lists_the_first_findings_and_counts_the_rest():
     shown = listing([f"finding {k}" for k in range(1, 251)]).splitlines()
     assert len(shown) == 101 and shown[99] == "- finding 100"
     assert shown[100] == "- … and 150 more (`rapportlager findings` lists them all)"
+    # the first 100 of 250, read as such
+    assert listing([f"finding {k}" for k in range(1, 101)], total=250).splitlines() == shown
+
+
+def test_the_identity_checks_count_and_list_the_audits_failures(warehouse, tmp_path):
+    """Each family's check: its identities evaluated and failed as audit.identity_findings holds
+    them, each failure listed (at most 100), failing when any identity fails."""
+    import duckdb
+    from dagster_duckdb import DuckDBResource
+
+    from pipelines.checks import identity_checks
+
+    copy = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(warehouse, copy)
+    con = duckdb.connect(str(copy), read_only=True)
+    expected = {rule: (evaluated, failed) for rule, evaluated, failed in con.execute(
+        "select rule, count(passed), count(*) filter (where not passed) from audit.identity_findings group by 1").fetchall()}
+    line_1587 = con.execute("select count(*) from audit.identity_findings where source_file like '000%' "
+                           "and rule = 'column_sum' and line_no = 1587 and not passed").fetchone()[0]
+    con.close()
+    results = {r.check_name: r for r in identity_checks(dg.build_op_context(), duckdb=DuckDBResource(database=str(copy)))}
+    for rule, (evaluated, failed) in expected.items():
+        check = results[f"identities_{rule}"]
+        assert (check.metadata["evaluated"].value, check.metadata["failed"].value) == (evaluated, failed)
+        assert check.passed == (failed == 0)
+        listed = check.metadata["findings"].value.splitlines()
+        assert len(listed) == min(failed, 100) or listed == ["none"]
+    # 000 line 1587: 'Summa investeringar' / 'Prognos 2023 Netto' printed 85, its items sum to -84
+    assert line_1587 == 1
+    assert any(line.startswith("- 000_622320416ec5c662.txt line 1587: 'Summa investeringar' / 'Prognos 2023 Netto' printed 85;")
+               for line in results["identities_column_sum"].metadata["findings"].value.splitlines())
 
 
 def test_dbt_builds_one_model_per_core_unless_told(monkeypatch):
