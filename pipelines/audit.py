@@ -9,7 +9,7 @@ import pandas as pd
 
 from pipelines.killpoints import kill_point
 from expectations.suspects import CellInfo, suspects
-from pipelines.audit_reuse import CONTENT_KEY_SQL, Kept, kept_verdicts
+from pipelines.audit_reuse import CONTENT_KEY_SQL, Kept, kept_verdicts, tables_of
 
 if TYPE_CHECKING:
     from expectations.identities import IdentitySuite
@@ -56,8 +56,7 @@ def load_cells(con: duckdb.DuckDBPyConnection, tables: set[str] | None = None) -
 
 def failing_tables(judged: pd.DataFrame) -> set[str]:
     """'document|table' of every cell in a failing identity: all that naming a suspect reads."""
-    failing = judged["cell_keys"][judged["passed"].fillna(True) == False]  # noqa: E712
-    return {key.rsplit("|", 2)[0] for keys in failing for key in keys}
+    return tables_of(judged["cell_keys"][judged["passed"].fillna(True) == False])  # noqa: E712
 
 
 def judge(identities: pd.DataFrame, docs_dir: Path | None = None, unchecked: pd.DataFrame | None = None,

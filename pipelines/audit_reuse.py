@@ -46,7 +46,8 @@ class Kept:
         return False
 
 
-def _tables(cell_key_lists) -> set[str]:
+def tables_of(cell_key_lists) -> set[str]:
+    """'document|table' of every cell key ('document|table|row|col') in the lists."""
     return {key.rsplit("|", 2)[0] for keys in cell_key_lists for key in keys}
 
 
@@ -73,4 +74,4 @@ def kept_verdicts(con: duckdb.DuckDBPyConnection, identities: pd.DataFrame) -> K
     new = identities.loc[~identities["content_key"].isin(passed.keys()), "cell_keys"]
     loaded = {str(document) for (document,) in con.execute(
         "select document_id from intermediate.int_run_documents where is_loaded_in_run").fetchall()}
-    return Kept(passed, suspect, _tables(gone) | _tables(new), loaded)
+    return Kept(passed, suspect, tables_of(gone) | tables_of(new), loaded)
