@@ -18,9 +18,9 @@ from .extraction import extractor_version
 from .publish import READABLE_BY_1X, current_snapshot, storage_version_number
 from .settings import DBT_PROJECT_DIR, REPO_ROOT
 
-# what the warehouse's content depends on besides the reports (the parser and the seeds are in
-# extractor_version)
-CODE = [DBT_PROJECT_DIR / name for name in ("models", "macros", "tests", "dbt_project.yml", "profiles.yml")] + [
+# what the warehouse's content depends on besides the reports (the parser and the seeds' rows are
+# in extractor_version; their column types and tests are in seeds/_seeds.yml)
+CODE = [DBT_PROJECT_DIR / name for name in ("models", "macros", "tests", "seeds", "dbt_project.yml", "profiles.yml")] + [
     REPO_ROOT / "expectations", REPO_ROOT / "pipelines" / "audit.py", REPO_ROOT / "pipelines" / "audit_reuse.py"]
 LIBRARIES = ("dbt-core", "dbt-duckdb", "duckdb", "great-expectations", "pandas")
 
