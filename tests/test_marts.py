@@ -441,3 +441,37 @@ def test_dbts_unit_tests_pass_and_runs_leave_them_out(warehouse, tmp_path, monke
         ("unit_test.rapportlager.int_money_facts.net_cost_sek_is_one_convention", "pass")]
     build_log = (DBT_PROJECT_DIR / "logs" / "dbt-build.log").read_text(encoding="utf-8")
     assert "net_cost_sek_is_one_convention" not in build_log
+
+
+def test_a_key_printed_twice_or_missing_fails_its_primary_key_test(warehouse, tmp_path, monkeypatch):
+    """`primary_key` (tests/generic) is dbt's unique and not_null in one node: a key value twice,
+    or a null key, fails it; a dimension left as built passes."""
+    import shutil
+
+    import duckdb
+    from dbt.cli.main import dbtRunner
+
+    from pipelines.dbt_inprocess import close_dbt_duckdb
+    from pipelines.settings import DBT_PROJECT_DIR, WAREHOUSE_ENV
+
+    copy = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(warehouse, copy)
+    con = duckdb.connect(str(copy))
+    con.execute("insert into marts.dim_report select * from marts.dim_report where report_key = ?",
+                ["000_622320416ec5c662.txt"])  # the report twice
+    con.execute("update marts.dim_measure set measure_key = null where measure_key = 'budget'")  # a key missing
+    con.close()
+    monkeypatch.setenv(WAREHOUSE_ENV, str(copy))
+    try:
+        result = dbtRunner().invoke(["--quiet", "test", "--select", *(f"test_name:primary_key,{m}" for m in ("dim_report", "dim_measure", "dim_period")),
+                                     "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
+                                     "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")])
+    finally:
+        close_dbt_duckdb()
+    outcomes = sorted((r.node.name, r.status, r.failures) for r in result.result)
+    assert outcomes == [
+        ("primary_key_dim_measure_measure_key", "fail", 1),
+        ("primary_key_dim_period_period_key", "pass", 0),
+        ("primary_key_dim_report_report_key", "fail", 1),
+        ("primary_key_dim_report_source_file", "fail", 1),
+    ]
