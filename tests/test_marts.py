@@ -443,9 +443,10 @@ def test_dbts_unit_tests_pass_and_runs_leave_them_out(warehouse, tmp_path, monke
     assert "net_cost_sek_is_one_convention" not in build_log
 
 
-def test_a_key_printed_twice_or_missing_fails_its_primary_key_test(warehouse, tmp_path, monkeypatch):
-    """`primary_key` (tests/generic) is dbt's unique and not_null in one node: a key value twice,
-    or a null key, fails it; a dimension left as built passes."""
+def test_the_combined_key_tests_fail_on_a_key_twice_missing_or_unknown(warehouse, tmp_path, monkeypatch):
+    """Three generic tests (tests/generic) each do two of dbt's in one node: `primary_key`
+    (unique, not_null), `required_reference` (not_null, relationships) and `required_value`
+    (not_null, accepted_values). Each fails on either fault; a column left as built passes."""
     import shutil
 
     import duckdb
@@ -460,18 +461,36 @@ def test_a_key_printed_twice_or_missing_fails_its_primary_key_test(warehouse, tm
     con.execute("insert into marts.dim_report select * from marts.dim_report where report_key = ?",
                 ["000_622320416ec5c662.txt"])  # the report twice
     con.execute("update marts.dim_measure set measure_key = null where measure_key = 'budget'")  # a key missing
+    con.execute("""update marts.fct_indicator set indicator_key = 'no_such_indicator'
+                   where (report_key, table_no, row_no, col_no) in (select (report_key, table_no, row_no, col_no)
+                                                                    from marts.fct_indicator limit 1)""")
+    con.execute("""update marts.fct_personnel set statistic_key = null
+                   where (report_key, table_no, row_no, col_no) in (select (report_key, table_no, row_no, col_no)
+                                                                    from marts.fct_personnel limit 2)""")
+    con.execute("update marts.fct_operating set row_class = 'subtotal' where row_class = 'frame'")
+    con.execute("update marts.fct_investment set audit_status = null where audit_status = 'unchecked'")
     con.close()
     monkeypatch.setenv(WAREHOUSE_ENV, str(copy))
+    selected = [f"test_name:{test},{model}" for test, model in (
+        ("primary_key", "dim_report"), ("primary_key", "dim_measure"), ("primary_key", "dim_period"),
+        ("required_reference", "fct_indicator"), ("required_reference", "fct_personnel"),
+        ("required_value", "fct_operating"), ("required_value", "fct_investment"))]
     try:
-        result = dbtRunner().invoke(["--quiet", "test", "--select", *(f"test_name:primary_key,{m}" for m in ("dim_report", "dim_measure", "dim_period")),
+        result = dbtRunner().invoke(["--quiet", "test", "--select", *selected,
                                      "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
                                      "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")])
     finally:
         close_dbt_duckdb()
-    outcomes = sorted((r.node.name, r.status, r.failures) for r in result.result)
-    assert outcomes == [
-        ("primary_key_dim_measure_measure_key", "fail", 1),
-        ("primary_key_dim_period_period_key", "pass", 0),
-        ("primary_key_dim_report_report_key", "fail", 1),
-        ("primary_key_dim_report_source_file", "fail", 1),
+    failed = sorted((r.node.name, r.failures) for r in result.result if r.status == "fail")
+    passed = {r.node.name for r in result.result if r.status == "pass"}
+    assert failed == [
+        ("primary_key_dim_measure_measure_key", 1),
+        ("primary_key_dim_report_report_key", 1),
+        ("primary_key_dim_report_source_file", 1),
+        ("required_reference_fct_indicator_indicator_key__indicator_key__ref_dim_indicator_", 1),
+        ("required_reference_fct_personnel_statistic_key__indicator_key__ref_dim_indicator_", 2),  # a row each
+        # a group per wrong value: 'subtotal' in the frame rows of fct_operating, null in fct_investment
+        ("required_value_fct_investment_audit_status__passed__suspect__unchecked", 1),
+        ("required_value_fct_operating_row_class__item__total__part__gross__frame", 1),
     ]
+    assert {"primary_key_dim_period_period_key", "required_value_fct_operating_sign_convention__net_cost__result"} <= passed
