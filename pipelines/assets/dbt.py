@@ -43,16 +43,13 @@ class FolderGroupTranslator(DagsterDbtTranslator):
 
 
 def _build(context: dg.AssetExecutionContext, dbt: InProcessDbt, selection: list[str],
-           full_refresh: bool = False, seeds: bool = True) -> Iterator:
+           full_refresh: bool = False) -> Iterator:
     """dbt build of this asset's nodes (`selection`, or the subset Dagster asks for), in this
-    process; each model and seed dbt finishes is reported as materialized at once. `seeds=False`
-    leaves the seeds as they are in the warehouse, unless Dagster asks for a subset (a seed
-    asked for is loaded)."""
+    process; each model and seed dbt finishes is reported as materialized at once."""
     keys = {spec.metadata[UNIQUE_ID]: spec.key for spec in context.assets_def.specs}
     if context.is_subset:
         selection = ["--select", *sorted(uid.split(".")[-1] for uid, key in keys.items()
                                          if key in context.selected_asset_keys)]
-        seeds = True
     # a target folder of this run's own: a kill cannot leave target/manifest.json half written;
     # the saved parse of this warehouse path is copied in (fast start) and moved back atomically
     # after the build
@@ -67,8 +64,7 @@ def _build(context: dg.AssetExecutionContext, dbt: InProcessDbt, selection: list
             # no manifest.json / run_results.json: nothing reads them (0.15–0.2 s a dbt build);
             # dbt's unit tests test the SQL, not the data: run by the tests (test_marts.py), not
             # by every build (dbt's advice for production runs)
-            skipped = ["unit_test"] if seeds else ["unit_test", "seed"]
-            args = ["--threads", str(dbt_threads()), "--no-write-json", "--exclude-resource-type", *skipped,
+            args = ["--threads", str(dbt_threads()), "--no-write-json", "--exclude-resource-type", "unit_test",
                     *dbt_log_args(), *selection]
             for node in dbt.build(args + (["--full-refresh"] if full_refresh else []), run_target):
                 kill_point("dbt")
@@ -87,13 +83,15 @@ def _build(context: dg.AssetExecutionContext, dbt: InProcessDbt, selection: list
 def rapportlager_dbt_assets(context: dg.AssetExecutionContext, dbt: InProcessDbt, duckdb: DuckDBResource):
     # the per-document models are incremental (int_run_documents): built on the warehouse as it
     # was when the same code built it; in full for a new warehouse or after a change of code.
-    # The same code loaded the same seeds into it (their files are part of the build version):
-    # an incremental build leaves them as they are (14 seeds, about 1 s of a build)
+    # The same code loaded the same seeds into it and tested them (their files are part of the
+    # build version): an incremental build leaves them as they are, tests and all (the seeds
+    # folder: 14 seeds and their 8 tests, each a dbt node)
     with duckdb.get_connection() as con:
         incremental = built_by_this_code(con)
     context.log.info("incremental: the documents this extraction loaded are built again" if incremental
                      else "full refresh: a new warehouse, other code or libraries than its build, or --rebuild")
-    yield from _build(context, dbt, ["--exclude", AFTER_AUDIT], full_refresh=not incremental, seeds=not incremental)
+    unchanged = ["path:seeds"] if incremental else []
+    yield from _build(context, dbt, ["--exclude", AFTER_AUDIT, *unchanged], full_refresh=not incremental)
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=FolderGroupTranslator(),
