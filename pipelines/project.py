@@ -84,9 +84,10 @@ SAVED_PARSES_KEPT = 8
 def saved_parse_path(warehouse: Path | None = None) -> Path:
     """dbt's saved parse for the warehouse file dbt opens (RAPPORTLAGER_WAREHOUSE).
 
-    dbt parses the whole project again (2-3 s) when the profile differs from the saved parse's,
-    and the file's path is part of the profile: each path keeps a parse of its own, so that runs
-    of two warehouses (or tests beside `make run`) do not spoil each other's."""
+    Each path keeps a parse of its own, so that runs of two warehouses (or tests beside
+    `make run`) do not spoil each other's. A path with none starts from the newest: dbt opens
+    the file by its name (pipelines/dbt_inprocess.py), so the profiles agree and dbt parses only
+    what changed, not the whole project (2-3 s)."""
     key = hashlib.sha256(str(warehouse or warehouse_path()).encode()).hexdigest()[:16]
     return DBT_PROJECT_DIR / "target" / "saved_parses" / f"{key}.msgpack"
 

@@ -160,3 +160,30 @@ def test_dbt_parses_in_a_process_forked_after_a_parse(tmp_path):
                          timeout=300)
     assert out.stdout.strip().splitlines()[-1:] == ["child exit 0"], out.stdout + out.stderr
     assert (tmp_path / "child" / "manifest.json").exists()
+
+
+def test_a_new_warehouse_starts_from_another_warehouses_saved_parse(tmp_path, monkeypatch):
+    """dbt opens the warehouse by its file name from its folder, so the profile is the same for
+    every warehouse of that name: the saved parse of one serves another (no full parse, about
+    2 s and more), and each build writes the file it was given."""
+    import os
+    import shutil
+
+    from pipelines.settings import DBT_PATH_ENV, DBT_PROJECT_DIR, WAREHOUSE_ENV
+
+    folder = os.getcwd()
+    debug = ["--select", "unit_scales", "--log-level-file", "debug"]
+    monkeypatch.setenv(WAREHOUSE_ENV, str(tmp_path / "a" / "warehouse.duckdb"))
+    list(stream_build([*debug, "--log-path", str(tmp_path / "logs_a")], DBT_PROJECT_DIR, tmp_path / "target_a"))
+    (tmp_path / "target_b").mkdir()
+    shutil.copy(tmp_path / "target_a" / "partial_parse.msgpack", tmp_path / "target_b")
+    monkeypatch.setenv(WAREHOUSE_ENV, str(tmp_path / "b" / "warehouse.duckdb"))
+    list(stream_build([*debug, "--log-path", str(tmp_path / "logs_b")], DBT_PROJECT_DIR, tmp_path / "target_b"))
+    log = (tmp_path / "logs_b" / "dbt.log").read_text(encoding="utf-8")
+    assert "no changes found, skipping parsing" in log
+    assert "Unable to do partial parsing" not in log
+    for name in ("a", "b"):
+        con = duckdb.connect(str(tmp_path / name / "warehouse.duckdb"), read_only=True)
+        assert con.execute("select sek_per_unit from seeds.unit_scales where unit_word = 'tkr'").fetchall() == [(1000.0,)]
+        con.close()
+    assert os.getcwd() == folder and DBT_PATH_ENV not in os.environ  # as they were
