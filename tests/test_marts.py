@@ -1,6 +1,8 @@
 """The star schema: every number in exactly one fact row, comparatives on the same keys."""
 from __future__ import annotations
 
+from pathlib import Path
+
 
 def test_every_number_is_in_exactly_one_fact_row(db):
     # all printed cells of financial, personnel and volume tables, against the five facts
@@ -418,35 +420,9 @@ def test_an_outcome_printed_by_two_reports_is_one_fact(db):
     assert rows == [("000", 374, True, True), ("004", 339, True, False)]
 
 
-def test_dbts_unit_tests_pass_and_runs_leave_them_out(warehouse, tmp_path, monkeypatch):
-    """The unit tests of the models' SQL (YAML `unit_tests:`) run here, on a copy of a built
-    warehouse (dbt reads the input models' columns from it); a run's builds leave them out."""
-    import shutil
-
-    from dbt.cli.main import dbtRunner
-
-    from pipelines.dbt_inprocess import close_dbt_duckdb
-    from pipelines.settings import DBT_PROJECT_DIR, WAREHOUSE_ENV
-
-    copy = tmp_path / "warehouse.duckdb"
-    shutil.copyfile(warehouse, copy)
-    monkeypatch.setenv(WAREHOUSE_ENV, str(copy))
-    try:
-        result = dbtRunner().invoke(["--quiet", "test", "--select", "test_type:unit", "--project-dir", str(DBT_PROJECT_DIR),
-                                     "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(tmp_path / "target"),
-                                     "--log-path", str(tmp_path / "logs")])
-    finally:
-        close_dbt_duckdb()
-    assert [(r.node.unique_id, r.status) for r in result.result] == [
-        ("unit_test.rapportlager.int_money_facts.net_cost_sek_is_one_convention", "pass")]
-    build_log = (DBT_PROJECT_DIR / "logs" / "dbt-build.log").read_text(encoding="utf-8")
-    assert "net_cost_sek_is_one_convention" not in build_log
-
-
-def test_the_combined_key_tests_fail_on_a_key_twice_missing_or_unknown(warehouse, tmp_path, monkeypatch):
-    """Three generic tests (tests/generic) each do two of dbt's in one node: `primary_key`
-    (unique, not_null), `required_reference` (not_null, relationships) and `required_value`
-    (not_null, accepted_values). Each fails on either fault; a column left as built passes."""
+def _dbt_test_on_a_copy(warehouse: Path, tmp_path: Path, monkeypatch, selected: list[str], change: list[str] = ()):
+    """`dbt test --select <selected>` in this process on a copy of the built warehouse, after
+    the statements of `change` ran on the copy; dbt's results."""
     import shutil
 
     import duckdb
@@ -458,31 +434,53 @@ def test_the_combined_key_tests_fail_on_a_key_twice_missing_or_unknown(warehouse
     copy = tmp_path / "warehouse.duckdb"
     shutil.copyfile(warehouse, copy)
     con = duckdb.connect(str(copy))
-    con.execute("insert into marts.dim_report select * from marts.dim_report where report_key = ?",
-                ["000_622320416ec5c662.txt"])  # the report twice
-    con.execute("update marts.dim_measure set measure_key = null where measure_key = 'budget'")  # a key missing
-    con.execute("""update marts.fct_indicator set indicator_key = 'no_such_indicator'
-                   where (report_key, table_no, row_no, col_no) in (select (report_key, table_no, row_no, col_no)
-                                                                    from marts.fct_indicator limit 1)""")
-    con.execute("""update marts.fct_personnel set statistic_key = null
-                   where (report_key, table_no, row_no, col_no) in (select (report_key, table_no, row_no, col_no)
-                                                                    from marts.fct_personnel limit 2)""")
-    con.execute("update marts.fct_operating set row_class = 'subtotal' where row_class = 'frame'")
-    con.execute("update marts.fct_investment set audit_status = null where audit_status = 'unchecked'")
+    for statement in change:
+        con.execute(statement)
     con.close()
     monkeypatch.setenv(WAREHOUSE_ENV, str(copy))
+    try:
+        return dbtRunner().invoke(["--quiet", "test", "--select", *selected, "--project-dir", str(DBT_PROJECT_DIR),
+                                   "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(tmp_path / "target"),
+                                   "--log-path", str(tmp_path / "logs")]).result
+    finally:
+        close_dbt_duckdb()
+
+
+def test_dbts_unit_tests_pass_and_runs_leave_them_out(warehouse, tmp_path, monkeypatch):
+    """The unit tests of the models' SQL (YAML `unit_tests:`) run here, on a copy of a built
+    warehouse (dbt reads the input models' columns from it); a run's builds leave them out."""
+    from pipelines.settings import DBT_PROJECT_DIR
+
+    results = _dbt_test_on_a_copy(warehouse, tmp_path, monkeypatch, ["test_type:unit"])
+    assert [(r.node.unique_id, r.status) for r in results] == [
+        ("unit_test.rapportlager.int_money_facts.net_cost_sek_is_one_convention", "pass")]
+    build_log = (DBT_PROJECT_DIR / "logs" / "dbt-build.log").read_text(encoding="utf-8")
+    assert "net_cost_sek_is_one_convention" not in build_log
+
+
+def test_the_combined_key_tests_fail_on_a_key_twice_missing_or_unknown(warehouse, tmp_path, monkeypatch):
+    """Three generic tests (tests/generic) each do two of dbt's in one node: `primary_key`
+    (unique, not_null), `required_reference` (not_null, relationships) and `required_value`
+    (not_null, accepted_values). Each fails on either fault; a column left as built passes."""
+    change = [
+        "insert into marts.dim_report select * from marts.dim_report where report_key = '000_622320416ec5c662.txt'",
+        "update marts.dim_measure set measure_key = null where measure_key = 'budget'",  # a key missing
+        """update marts.fct_indicator set indicator_key = 'no_such_indicator'
+           where (report_key, table_no, row_no, col_no) in (select (report_key, table_no, row_no, col_no)
+                                                            from marts.fct_indicator limit 1)""",
+        """update marts.fct_personnel set statistic_key = null
+           where (report_key, table_no, row_no, col_no) in (select (report_key, table_no, row_no, col_no)
+                                                            from marts.fct_personnel limit 2)""",
+        "update marts.fct_operating set row_class = 'subtotal' where row_class = 'frame'",
+        "update marts.fct_investment set audit_status = null where audit_status = 'unchecked'",
+    ]
     selected = [f"test_name:{test},{model}" for test, model in (
         ("primary_key", "dim_report"), ("primary_key", "dim_measure"), ("primary_key", "dim_period"),
         ("required_reference", "fct_indicator"), ("required_reference", "fct_personnel"),
         ("required_value", "fct_operating"), ("required_value", "fct_investment"))]
-    try:
-        result = dbtRunner().invoke(["--quiet", "test", "--select", *selected,
-                                     "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
-                                     "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")])
-    finally:
-        close_dbt_duckdb()
-    failed = sorted((r.node.name, r.failures) for r in result.result if r.status == "fail")
-    passed = {r.node.name for r in result.result if r.status == "pass"}
+    results = _dbt_test_on_a_copy(warehouse, tmp_path, monkeypatch, selected, change)
+    failed = sorted((r.node.name, r.failures) for r in results if r.status == "fail")
+    passed = {r.node.name for r in results if r.status == "pass"}
     assert failed == [
         ("primary_key_dim_measure_measure_key", 1),
         ("primary_key_dim_report_report_key", 1),
