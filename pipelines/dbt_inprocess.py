@@ -62,12 +62,9 @@ def stream_build(args: list[str], project_dir: Path, target_path: Path) -> Itera
     def invoke() -> None:
         try:
             with beside_the_warehouse():
-                try:
-                    outcome["result"] = dbtRunner(callbacks=[on_event]).invoke(
-                        ["build", *args, "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
-                         "--target-path", str(target_path)])
-                finally:
-                    close_dbt_duckdb()
+                outcome["result"] = dbtRunner(callbacks=[on_event]).invoke(
+                    ["build", *args, "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
+                     "--target-path", str(target_path)])
         except BaseException as exc:  # handed to the caller's thread
             outcome["error"] = exc
         finally:
@@ -93,11 +90,8 @@ def parse(project_dir: Path, target_path: Path) -> None:
     from dbt.cli.main import dbtRunner
 
     with beside_the_warehouse():
-        try:
-            result = dbtRunner().invoke(["--quiet", "parse", "--project-dir", str(project_dir),
-                                         "--profiles-dir", str(project_dir), "--target-path", str(target_path)])
-        finally:
-            close_dbt_duckdb()
+        result = dbtRunner().invoke(["--quiet", "parse", "--project-dir", str(project_dir),
+                                     "--profiles-dir", str(project_dir), "--target-path", str(target_path)])
     if not result.success:
         raise DbtBuildFailed(f"dbt parse failed: {result.exception or 'see dbt_project/logs'}")
 
@@ -105,8 +99,8 @@ def parse(project_dir: Path, target_path: Path) -> None:
 @contextmanager
 def beside_the_warehouse():
     """The process in the warehouse's folder, and dbt's profile given its file name
-    (RAPPORTLAGER_DBT_PATH), until dbt has closed it. Every path dbt is given is absolute (the
-    project, the target and log folders), so the folder dbt runs in only decides which file
+    (RAPPORTLAGER_DBT_PATH), until dbt's DuckDB is closed (here, on the way out). Every path
+    dbt is given is absolute (the project, the target and log folders), so the folder dbt runs in only decides which file
     DuckDB opens (and its write-ahead log beside it). The folder is the process's: only one
     dbt command runs at a time in a run, and the run's other paths are absolute too."""
     warehouse = warehouse_path()
@@ -117,11 +111,14 @@ def beside_the_warehouse():
     try:
         yield
     finally:
-        os.chdir(folder)
-        if named is None:
-            os.environ.pop(DBT_PATH_ENV, None)
-        else:
-            os.environ[DBT_PATH_ENV] = named
+        try:
+            close_dbt_duckdb()
+        finally:
+            os.chdir(folder)
+            if named is None:
+                os.environ.pop(DBT_PATH_ENV, None)
+            else:
+                os.environ[DBT_PATH_ENV] = named
 
 
 def close_dbt_duckdb() -> None:
