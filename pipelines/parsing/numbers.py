@@ -133,6 +133,13 @@ def _digits(chunk: list[str]) -> int:
 
 
 def split_numbers(tokens: list[str], expected: int | None = None, any_split: bool = False) -> list[str]:
+    """Split whitespace tokens of numbers into printed cells (_split_numbers; a row's tokens
+    are split several times while its table is read, so each split is kept)."""
+    return list(_split_numbers(tuple(tokens), expected, any_split))
+
+
+@lru_cache(maxsize=65_536)
+def _split_numbers(tokens: tuple[str, ...], expected: int | None, any_split: bool) -> tuple[str, ...]:
     """Split whitespace tokens of numbers into printed cells.
 
     The fewest-cells reading is taken, unless the table has more columns than that
@@ -143,7 +150,7 @@ def split_numbers(tokens: list[str], expected: int | None = None, any_split: boo
     """
     chunks = _chunks(tokens)
     if expected is None or len(chunks) >= expected:
-        return [" ".join(c) for c in chunks]
+        return tuple(" ".join(c) for c in chunks)
     need = expected - len(chunks)
     # candidate split points, between groups: inside chunks of four or more groups
     # (>= 10^9, implausible here) or chunks made of 3-digit groups only ("235 240")
@@ -178,8 +185,8 @@ def split_numbers(tokens: list[str], expected: int | None = None, any_split: boo
     if best is not None and any_split and len(best) != expected:
         best = None
     if best is None:
-        return [" ".join(c) for c in chunks]
-    return [" ".join(c) for c in best]
+        return tuple(" ".join(c) for c in chunks)
+    return tuple(" ".join(c) for c in best)
 
 
 def groupings(tokens: list[str], n: int, limit: int = 2_000) -> list[list[tuple[int, int]]]:

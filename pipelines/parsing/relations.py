@@ -90,21 +90,31 @@ def _arrays(opts: list[Reading], n: int) -> tuple[np.ndarray, np.ndarray]:
     return values, tols
 
 
-def _holds(relation: Relation, values: np.ndarray, tols: np.ndarray) -> np.ndarray:
-    """Per reading: does it satisfy the relation (False where a cell it needs is empty)?"""
-    t, a, b = relation.target, relation.left, relation.right
-    other = values[:, a] + values[:, b] if relation.op == "+" else values[:, a] - values[:, b]
+@lru_cache(maxsize=32)
+def _candidate_columns(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The candidate relations of n columns as arrays: targets, lefts, rights, and whether each
+    adds (else subtracts)."""
+    rels = candidate_relations(n)
+    return (
+        np.array([r.target for r in rels], dtype=np.intp), np.array([r.left for r in rels], dtype=np.intp),
+        np.array([r.right for r in rels], dtype=np.intp), np.array([r.op == "+" for r in rels]),
+    )
+
+
+def _supports(values: np.ndarray, tols: np.ndarray, counts: list[int], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """For every candidate relation of n columns at once: the rows some reading of which
+    satisfies it, and the rows that print its columns. `counts` are the readings per row, in
+    the order of the matrices' lines; rows without readings count for neither."""
+    t, a, b, plus = _candidate_columns(n)
     with np.errstate(invalid="ignore"):
-        return np.abs(values[:, t] - other) <= tols[:, t] + tols[:, a] + tols[:, b] + 1e-9
-
-
-def _support(relation: Relation, values: np.ndarray, tols: np.ndarray, row_of: np.ndarray, n_rows: int) -> tuple[int, int]:
-    """Rows some reading of which satisfies the relation, and rows that print its columns."""
-    cols = [relation.target, relation.left, relation.right]
-    printed = ~np.isnan(values[:, cols]).any(axis=1)
-    held = np.bincount(row_of, weights=_holds(relation, values, tols), minlength=n_rows) > 0
-    applicable = np.bincount(row_of, weights=printed, minlength=n_rows) > 0
-    return int(held.sum()), int(applicable.sum())
+        other = np.where(plus, values[:, a] + values[:, b], values[:, a] - values[:, b])
+        held = np.abs(values[:, t] - other) <= tols[:, t] + tols[:, a] + tols[:, b] + 1e-9
+    printed = ~(np.isnan(values[:, t]) | np.isnan(values[:, a]) | np.isnan(values[:, b]))
+    starts = np.cumsum([0] + [c for c in counts if c][:-1])
+    # per row: does any of its readings satisfy (print) the relation's columns?
+    held_rows = np.logical_or.reduceat(held, starts, axis=0)
+    printed_rows = np.logical_or.reduceat(printed, starts, axis=0)
+    return held_rows.sum(axis=0), printed_rows.sum(axis=0)
 
 
 def _preference(relation: Relation) -> tuple:
@@ -123,14 +133,11 @@ def learn(options: list[list[Reading]], n: int) -> list[Relation]:
         if not flat:
             break
         values, tols = _arrays(flat, n)
-        row_of = np.repeat(np.arange(len(current)), [len(opts) for opts in current])
-        for rel in candidate_relations(n):
-            if any(rel.columns == r.columns for r in learned):
+        held, applicable = _supports(values, tols, [len(opts) for opts in current], n)
+        for rel, h, app in zip(candidate_relations(n), held.tolist(), applicable.tolist()):
+            if h < MIN_SUPPORT or h < MIN_SHARE * app or any(rel.columns == r.columns for r in learned):
                 continue
-            held, applicable = _support(rel, values, tols, row_of, len(current))
-            if held < MIN_SUPPORT or held < MIN_SHARE * applicable:
-                continue
-            key = (held, _preference(rel))
+            key = (h, _preference(rel))
             if best_key is None or key > best_key:
                 best, best_key = rel, key
         if best is None:
