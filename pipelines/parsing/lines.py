@@ -104,7 +104,7 @@ def analyse_line(line_no: int, raw: str) -> LineInfo:
 def _no_values_at_end(text: str) -> bool:
     """A space line whose last tokens hold no number and no marker: no values and no note
     (a note follows values), so the whole line is its label. A quick test for running text."""
-    for tok in text.split()[-_TAIL_TOKENS:]:
+    for tok in text.rsplit(None, _TAIL_TOKENS)[-_TAIL_TOKENS:]:  # the last tokens, the line not split whole
         if is_number_token(tok) or _is_space_marker(tok):
             return False
     return True

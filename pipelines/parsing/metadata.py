@@ -87,11 +87,27 @@ def publisher(lines: list[str], vocab: Vocabulary) -> str | None:
     for word, position in vocab.publisher_words:
         pattern = rf"\b({NAME}) (?i:{word})s?\b" if position == "after" else rf"\b{word.capitalize()} ({NAME})\b"
         regex = re.compile(pattern)
+        # a match prints the word with a space on its side towards the name: only such lines
+        # are searched
+        hint = re.compile(rf"(?i: {re.escape(word)})" if position == "after" else rf"{re.escape(word.capitalize())} ")
         for text in blocks(lines) if word.replace(" ", "").isalpha() else lines:
-            for m in regex.finditer(text):
+            for m in (m for start, end in _lines_holding(text, hint) for m in regex.finditer(text, start, end)):
                 name = m.group(1)
                 found[f"{name} {word}" if position == "after" else f"{word.capitalize()} {name}"] += 1
     return found.most_common(1)[0][0] if found else None
+
+
+def _lines_holding(text: str, hint: re.Pattern):
+    """The spans (start, end) of the lines of `text` in which `hint` is found, in order, each
+    once."""
+    end = -1
+    for m in hint.finditer(text):
+        if m.start() < end:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        yield start, end
 
 
 def complete_title(meta: DocumentMeta) -> str | None:

@@ -104,7 +104,7 @@ class DocumentWords:
         for line in self._lines:
             found = WORD.findall(line)
             printed.update(found)
-            inside.update(w.lower() for w in found[:-1])
+            inside.update(map(str.lower, found[:-1]))
         return frozenset(printed), frozenset(inside)
 
     def broken(self, left: str, right: str) -> bool:

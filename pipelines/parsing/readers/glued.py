@@ -30,6 +30,9 @@ MAX_COLUMNS = 10
 MAX_READINGS = 5_000  # cuts of one run, at most
 SIGNS = "-−–"
 COLUMN_START_RE = re.compile(r"(?<=[a-zåäö0-9)])(?=[A-ZÅÄÖ])")
+# two such places in a line (a capital letter right after a small one, a digit or ')'); the
+# pairs cannot overlap, since a capital is none of the three
+TWO_COLUMN_STARTS_RE = re.compile(r"[a-zåäö0-9)][A-ZÅÄÖ].*[a-zåäö0-9)][A-ZÅÄÖ]", re.DOTALL)
 
 
 @dataclass
@@ -249,7 +252,7 @@ def unglue_header(line: str, vocab: Vocabulary) -> str:
     """A header line whose column names run together ('Intäkter 2020Intäkter 2021Kostnader
     2020') above rows that are not glued: its names apart, for the line-by-line finder."""
     text = line.strip()
-    if len(COLUMN_START_RE.findall(text)) < 2 or glued_segments(text):
+    if not TWO_COLUMN_STARTS_RE.search(text) or glued_segments(text):
         return line
     pieces = header_pieces(text)
     return " ".join(pieces) if _names_columns(pieces, vocab) else line
@@ -297,7 +300,7 @@ def find(lines: list[str], vocab: Vocabulary) -> list[Table]:
     while i < len(lines):
         text = lines[i].strip()
         found = None
-        if text and "\t" not in text and len(COLUMN_START_RE.findall(text)) >= 2:
+        if text and "\t" not in text and TWO_COLUMN_STARTS_RE.search(text):
             one = _one_line_table(i + 1, text, vocab)
             if one is not None:
                 found = one
