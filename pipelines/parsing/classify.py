@@ -11,12 +11,24 @@ from .vocabulary import Vocabulary
 FINANCIAL_KINDS = ("key_figures", "operating_statement", "investments")
 
 
+_OF_WHICH_RE = re.compile(r"^[-–−•]?\s*varav\b")
+_BULLET_RE = re.compile(r"^[-–−•]\s+\w")
+_TOTAL_RE = re.compile(r"^(summa|totalt|total summa)\b")
+
+
+def _word_re(word: str) -> re.Pattern:
+    return _WORD_RES.get(word) or _WORD_RES.setdefault(word, re.compile(rf"(?<![\w]){re.escape(word)}(?![\w])"))
+
+
+_WORD_RES: dict[str, re.Pattern] = {}
+
+
 def row_role(label: str, has_values: bool) -> str:
     low = label.lower().strip()
-    if re.match(r"^[-–−•]?\s*varav\b", low) or re.match(r"^[-–−•]\s+\w", low):
+    if _OF_WHICH_RE.match(low) or _BULLET_RE.match(low):
         # 'varav …', '- Varav …', and dash-bulleted sub-rows ('- Tillkommande …')
         return "of_which"
-    if re.match(r"^(summa|totalt|total summa)\b", low):
+    if _TOTAL_RE.match(low):
         return "total"
     if not has_values:
         return "heading"
@@ -41,7 +53,7 @@ def table_unit(caption: str | None, stub: str | None, headers: list[str], vocab:
             continue
         low = text.lower()
         for word, unit in vocab.units:
-            if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", low):
+            if _word_re(word).search(low):
                 return unit
     return None
 

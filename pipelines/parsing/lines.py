@@ -55,7 +55,8 @@ class LineInfo:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        text = self.text
+        return not text or text.isspace()
 
     @property
     def n_values(self) -> int:
@@ -68,7 +69,7 @@ class LineInfo:
 
     @property
     def has_values(self) -> bool:
-        return self.n_values > 0
+        return self.n_values > 0 if self.is_tab else bool(self.tokens)
 
     def only_years(self) -> bool:
         vals = [c for c in self.cells if c.strip()] if self.is_tab else self.tokens

@@ -26,6 +26,10 @@ from .settings import (
 )
 from .vocabulary import Vocabulary
 
+_NUMBER_THEN_TEXT_RE = re.compile(r"^\d+\s+\D")
+_MARKED_LABEL_RE = re.compile(r"^\*\s+[A-ZÅÄÖ]")
+_FOOTNOTE_RE = re.compile(r"^(\d{1,2}|[*¹²³⁴⁵⁶⁷⁸⁹]+)\s*[A-ZÅÄÖ]")
+
 
 def is_row(info: LineInfo) -> bool:
     if not info.has_values:
@@ -41,7 +45,7 @@ def is_label_line(info: LineInfo, vocab: Vocabulary) -> bool:
     t = info.text.strip()
     if not t or info.has_values:
         return False
-    if len(t) > MAX_LABEL_LINE or is_footnote_mark(t) or re.match(r"^\d+\s+\D", t):
+    if len(t) > MAX_LABEL_LINE or is_footnote_mark(t) or _NUMBER_THEN_TEXT_RE.match(t):
         return False
     if t.endswith(".") and len(t.split()) > MAX_WORDS_BEFORE_FULL_STOP:
         return False
@@ -60,7 +64,7 @@ def is_footnote_mark(text: str) -> bool:
     marked with an asterisk, and a line that breaks a word ('* Hållbart medarbetaren-') too."""
     if not text.startswith("*"):
         return False
-    return not (text.endswith("-") or (re.match(r"^\*\s+[A-ZÅÄÖ]", text) and len(text) <= MAX_MARKED_LABEL))
+    return not (text.endswith("-") or (_MARKED_LABEL_RE.match(text) and len(text) <= MAX_MARKED_LABEL))
 
 
 def is_footnote(info: LineInfo) -> bool:
@@ -68,7 +72,7 @@ def is_footnote(info: LineInfo) -> bool:
     t = info.text.strip()
     if t.startswith("*") and not is_footnote_mark(t):
         return False
-    return bool(re.match(r"^(\d{1,2}|[*¹²³⁴⁵⁶⁷⁸⁹]+)\s*[A-ZÅÄÖ]", t)) and (
+    return bool(_FOOTNOTE_RE.match(t)) and (
         len(t) > MIN_FOOTNOTE_WITH_VALUES or not info.has_values
     ) and len(t.split()) >= MIN_FOOTNOTE_WORDS
 
