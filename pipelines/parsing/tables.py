@@ -38,7 +38,11 @@ def find_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
     claimed = bytearray(len(infos))
     i = 0
     while i < len(infos):
-        found = None if claimed[i] else _table_at(roles, i, vocab, len(tables) + 1)
+        info = infos[i]
+        if claimed[i] or not (info.tokens or info.is_tab):
+            i += 1  # a space line with no values starts no table (starts_table, paragraph_header)
+            continue
+        found = _table_at(roles, i, vocab, len(tables) + 1)
         if found is not None:
             table, end = found
             tables.append(table)

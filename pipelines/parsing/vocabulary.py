@@ -65,13 +65,21 @@ class Vocabulary:
         return first in self.month_words
 
     def is_header_word(self, word: str) -> bool:
-        w = word.lower().strip(".,:;()*")
-        return (
-            self.is_measure_word(w)
-            or self.is_month_word(w)
-            or w in self.period_words
-            or self.is_prefix_word(word)
-        )
+        known = self._header_words.get(word)
+        if known is None:
+            w = word.lower().strip(".,:;()*")
+            known = self._header_words[word] = (
+                self.is_measure_word(w)
+                or self.is_month_word(w)
+                or w in self.period_words
+                or self.is_prefix_word(word)
+            )
+        return known
+
+    @cached_property
+    def _header_words(self) -> dict[str, bool]:
+        """Words already told header words or not (a report prints the same words often)."""
+        return {}
 
 
 @lru_cache(maxsize=4)
