@@ -97,11 +97,23 @@ from intermediate.int_audit_unchecked;
 
 
 def write_findings(con: duckdb.DuckDBPyConnection, findings: pd.DataFrame) -> None:
-    frame = findings[FINDING_COLUMNS]
+    """audit.identity_findings: the identities of int_identities with the verdicts and suspects
+    of `findings` (by identity_id). The identities' columns are read from the table, not from the
+    frame: scanning lists of cell keys out of pandas took most of the write."""
+    verdicts = findings[["identity_id", "passed", "suspected_cell", "content_key"]]
+    columns = ", ".join(f"verdicts.{c}" if c in verdicts.columns else f"identities.{c}" for c in FINDING_COLUMNS)
     con.execute(FINDINGS_DDL)
-    con.register("findings_frame", frame)
-    con.execute("insert into audit.identity_findings select *, now() from findings_frame")
-    con.unregister("findings_frame")
+    con.register("verdicts", verdicts)
+    try:
+        con.execute(f"""
+            insert into audit.identity_findings
+            select {columns}, now()
+            from intermediate.int_identities as identities
+            inner join verdicts on verdicts.identity_id = identities.identity_id
+            order by identities.identity_id
+        """)
+    finally:
+        con.unregister("verdicts")
     # the money columns no identity checks, with the reason: reported, not skipped
     con.execute(UNCHECKED_DDL)
 
@@ -123,6 +135,19 @@ def judge_again(identities: pd.DataFrame, kept: Kept, docs_dir: Path | None = No
     return findings
 
 
+def identities_touching(con: duckdb.DuckDBPyConnection, tables: set[str]) -> set[int]:
+    """The ids of the identities (int_identities) with a cell in one of `tables` ('document|table';
+    a cell key is 'document|table|row|col')."""
+    return {identity_id for (identity_id,) in con.execute(
+        """
+        select distinct identities.identity_id
+        from intermediate.int_identities as identities, unnest(identities.cell_keys) as cells(cell_key)
+        where regexp_replace(cells.cell_key, '[|][^|]*[|][^|]*$', '') in (select unnest($tables))
+        """,
+        {"tables": sorted(tables)},
+    ).fetchall()}
+
+
 def name_suspects_again(con: duckdb.DuckDBPyConnection, findings: pd.DataFrame, kept: Kept) -> pd.Series:
     """The suspects of the failing identities whose cells' tables changed, named again; the
     others keep the published ones."""
@@ -133,7 +158,7 @@ def name_suspects_again(con: duckdb.DuckDBPyConnection, findings: pd.DataFrame, 
     tables = failing_tables(again)
     if tables:
         # every identity with a cell in those tables: all that naming their suspects reads
-        touching = [any(key.rsplit("|", 2)[0] in tables for key in keys) for keys in findings["cell_keys"]]
+        touching = findings["identity_id"].isin(identities_touching(con, tables))
         named = suspects(findings.loc[touching], load_cells(con, tables))
         out.loc[again.index] = named.loc[again.index]
     return out
