@@ -217,3 +217,23 @@ def test_a_build_in_a_format_duckdb_1x_cannot_read_is_not_published(tmp_path):
     assert storage_version_number(build) not in range(64, 69)
     with pytest.raises(PublicationError, match="DuckDB 1.x clients read 64–68"):
         finish_build(build)
+
+
+def test_the_parquet_export_writes_every_mart_and_audit_table_whole(tmp_path):
+    from pipelines.export import export_parquet
+
+    db = tmp_path / "build.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create schema marts; create schema audit; create schema intermediate")
+    con.execute("create table marts.fct_big as select range as id, 'r' || range as label from range(50000)")
+    con.execute("create table marts.dim_small as select 1 as key, 'Kommunstyrelsen' as name")
+    con.execute("create table audit.identity_findings as select range as identity_id from range(3)")
+    con.execute("create table intermediate.int_hidden as select 1 as x")
+    con.close()
+    out = export_parquet(db, tmp_path / "parquet", "s1", workers=2)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.parquet")) == [
+        "audit/identity_findings.parquet", "marts/dim_small.parquet", "marts/fct_big.parquet"]
+    read = duckdb.connect()
+    assert read.execute(f"select count(*), count(distinct id), max(label) from '{out}/marts/fct_big.parquet'"
+                        ).fetchone() == (50000, 50000, "r9999")
+    assert read.execute(f"select * from '{out}/marts/dim_small.parquet'").fetchall() == [(1, "Kommunstyrelsen")]
