@@ -25,6 +25,7 @@ from .families import IDENTITY_FAMILIES  # noqa: E402,F401 (the families are the
 from .offline_docs import make_offline  # noqa: E402
 
 SUITE_NAME = "financial_identities"
+DOCS_SITE = "rapportlager"
 COVERAGE_SUITE_NAME = "audit_coverage"
 COVERAGE_COLUMNS = ["source_file", "table_no", "first_line", "column_header", "reason"]
 # what the Data Docs show of each failing identity: its id and where it is printed, in one column
@@ -52,7 +53,7 @@ def _context(docs_dir: Path | None):
         pass
     if docs_dir is not None:
         context.add_data_docs_site(
-            site_name="rapportlager",
+            site_name=DOCS_SITE,
             site_config={
                 "class_name": "SiteBuilder",
                 "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
@@ -113,7 +114,7 @@ class IdentitySuite:
     def __init__(self, docs_dir: Path | None = None):
         self.docs_dir = docs_dir
         self.context = _context(docs_dir)
-        self.checkpoint = _checkpoint(self.context, SUITE_NAME, build_suite(), SHOWN_COLUMNS, docs_dir)
+        self.checkpoint = _checkpoint(self.context, SUITE_NAME, build_suite(), SHOWN_COLUMNS)
 
     def validate(self, identities: pd.DataFrame) -> SuiteResult:
         frame = identity_frame(identities)
@@ -134,8 +135,17 @@ class IdentitySuite:
         coverage = unchecked[COVERAGE_COLUMNS].copy()
         coverage.insert(0, "row_id", range(1, len(coverage) + 1))
         checkpoint = _checkpoint(self.context, COVERAGE_SUITE_NAME, build_coverage_suite(),
-                                 ["row_id"] + COVERAGE_COLUMNS[:-1], self.docs_dir)
+                                 ["row_id"] + COVERAGE_COLUMNS[:-1])
         checkpoint.run(batch_parameters={"dataframe": coverage})
+
+    def write_docs(self) -> None:
+        """The Data Docs of every validation run so far (GX keeps their results), readable
+        offline. Kept apart from the validations: the verdict is known before the pages are
+        rendered (about a second of templates)."""
+        if self.docs_dir is None:
+            return
+        self.context.build_data_docs(site_names=[DOCS_SITE])
+        make_offline(self.docs_dir)
 
 
 def validate_identities(
@@ -146,14 +156,19 @@ def validate_identities(
     land in the Data Docs."""
     suite = IdentitySuite(docs_dir)
     result = suite.validate(identities)
-    if unchecked is not None:
-        suite.validate_coverage(unchecked)
-    if docs_dir is not None:
-        make_offline(docs_dir)
+    document(suite, unchecked)
     return result
 
 
-def _checkpoint(context, name: str, suite: gx.ExpectationSuite, index_columns: list[str], docs_dir: Path | None):
+def document(suite: IdentitySuite, unchecked: pd.DataFrame | None) -> None:
+    """After a verdict: the coverage suite on `unchecked` (what no identity checks; it decides
+    nothing), then the Data Docs of both."""
+    if unchecked is not None:
+        suite.validate_coverage(unchecked)
+    suite.write_docs()
+
+
+def _checkpoint(context, name: str, suite: gx.ExpectationSuite, index_columns: list[str]):
     batch_definition = (
         context.data_sources.add_pandas(f"{name}_source")
         .add_dataframe_asset(f"{name}_rows")
@@ -164,10 +179,6 @@ def _checkpoint(context, name: str, suite: gx.ExpectationSuite, index_columns: l
         gx.ValidationDefinition(data=batch_definition, suite=suite, name=f"{name}_validation")
     )
     result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": index_columns}
-    actions = []
-    if docs_dir is not None:
-        actions.append(gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=["rapportlager"]))
     return context.checkpoints.add(
-        gx.Checkpoint(name=f"{name}_checkpoint", validation_definitions=[validation], actions=actions,
-                      result_format=result_format)
+        gx.Checkpoint(name=f"{name}_checkpoint", validation_definitions=[validation], result_format=result_format)
     )

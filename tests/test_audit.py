@@ -205,6 +205,11 @@ def test_data_docs_are_built(warehouse):
     # budget − outcome is 417,0 − 390,9 = 26,1, not the printed 25,1
     page = next((warehouse.parent / "data_docs" / "validations" / "financial_identities").rglob("*.html"))
     assert "line 120: 'Summa nettokostnader' / 'Budget jan-aug 2024' printed 417,0" in page.read_text(encoding="utf-8")
+    # the coverage validation, rendered by the GX worker after it gave its verdict, is published
+    # with them: the run waits for the worker before the docs are moved into place
+    coverage = next((warehouse.parent / "data_docs" / "validations" / "audit_coverage").rglob("*.html"))
+    assert "a table of amounts of no known kind" in coverage.read_text(encoding="utf-8")
+    assert '<a href="validations/audit_coverage/' in text
 
 
 def test_one_expectation_per_identity_family():
