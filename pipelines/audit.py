@@ -26,6 +26,10 @@ create or replace table audit.identity_findings (
 );
 """
 
+# the order identities are judged and written in: what tells them apart (int_identities hashes
+# it into identity_id), the cells last
+IDENTITY_ORDER = "source_file, rule, table_no, row_no, col_no, detail, cell_keys"
+
 FINDING_COLUMNS = [
     "source_file", "table_no", "rule", "row_label", "column_header", "reported", "expected",
     "difference", "tolerance", "passed", "suspected_cell", "line_no", "row_no", "col_no",
@@ -36,7 +40,7 @@ FINDING_COLUMNS = [
 def load_identities(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every identity dbt states, with the key of its content (what a verdict reads)."""
     return con.execute(
-        f"select *, {CONTENT_KEY_SQL} as content_key from intermediate.int_identities order by identity_id").df()
+        f"select *, {CONTENT_KEY_SQL} as content_key from intermediate.int_identities order by {IDENTITY_ORDER}").df()
 
 
 def load_cells(con: duckdb.DuckDBPyConnection, tables: set[str] | None = None) -> dict[str, CellInfo]:
@@ -110,7 +114,7 @@ def write_findings(con: duckdb.DuckDBPyConnection, findings: pd.DataFrame) -> No
             select {columns}, now()
             from intermediate.int_identities as identities
             inner join verdicts on verdicts.identity_id = identities.identity_id
-            order by identities.identity_id
+            order by {", ".join(f"identities.{c}" for c in IDENTITY_ORDER.split(", "))}
         """)
     finally:
         con.unregister("verdicts")
@@ -130,7 +134,8 @@ def judge_again(identities: pd.DataFrame, kept: Kept, docs_dir: Path | None = No
     earlier = identities.loc[known].copy()
     earlier["passed"] = pd.array([kept.passed[key] for key in earlier["content_key"]], dtype="boolean")
     parts = [part for part in (judged, earlier) if not part.empty]
-    findings = pd.concat(parts).sort_values("identity_id") if len(parts) > 1 else (parts[0] if parts else judged)
+    # in the order of `identities`
+    findings = pd.concat(parts).sort_index() if len(parts) > 1 else (parts[0] if parts else judged)
     findings.attrs["judged"] = len(judged)
     return findings
 
