@@ -11,6 +11,32 @@ with cells as (
     {% endif %}
 ),
 
+with_precision as (
+    -- a zero printed bare ('0') among numbers that print decimals is an exact zero written
+    -- without its decimals: it takes the precision of the numbers around it (the finer of its
+    -- column's and its table's usual precision), not ±0.5. Within one document, after the
+    -- filter above: a window over every report's cells would be paid by every run
+    select
+        *,
+        case
+            when value = 0 and decimals = 0
+                then greatest(
+                    coalesce(max(decimals) filter (where value <> 0) over (partition by document_id, table_no, col_no), 0),
+                    coalesce(mode(decimals) filter (where value <> 0) over (partition by document_id, table_no), 0)
+                )
+            else decimals
+        end as precision_decimals
+    from cells
+),
+
+precise as (
+    select
+        * exclude (precision_decimals),
+        -- half a unit of the last printed digit: the rounding interval of the value
+        case when value is not null then 0.5 * pow(10, -precision_decimals) end as half_ulp
+    from with_precision
+),
+
 tables as (
     select * from {{ ref('int_table_units') }}
 ),
@@ -33,11 +59,11 @@ aliases as (
 
 labelled as (
     select
-        cells.*,
+        precise.*,
         -- 'varav'-rows belong to the last item or total row above them
-        regexp_extract(cells.row_label, '^([0-9]+[0-9/]*\*?)\s+(.+)$', 1) as activity_code,
-        regexp_extract(cells.row_label, '^([0-9]+[0-9/]*\*?)\s+(.+)$', 2) as activity_name
-    from cells
+        regexp_extract(precise.row_label, '^([0-9]+[0-9/]*\*?)\s+(.+)$', 1) as activity_code,
+        regexp_extract(precise.row_label, '^([0-9]+[0-9/]*\*?)\s+(.+)$', 2) as activity_name
+    from precise
 ),
 
 row_owner as (
