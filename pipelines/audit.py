@@ -26,8 +26,8 @@ create or replace table audit.identity_findings (
 );
 """
 
-# the order identities are judged and written in: what tells them apart (int_identities hashes
-# it into identity_id), the cells last
+# the order the findings are written in: what tells identities apart (int_identities hashes it
+# into identity_id), the cells last
 IDENTITY_ORDER = "source_file, rule, table_no, row_no, col_no, detail, cell_keys"
 
 FINDING_COLUMNS = [
@@ -38,9 +38,11 @@ FINDING_COLUMNS = [
 
 
 def load_identities(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every identity dbt states, with the key of its content (what a verdict reads)."""
+    """Every identity dbt states, with the key of its content (what a verdict reads). In the
+    order of their ids: the same in every build, and a sort of integers (verdicts and suspects
+    do not depend on the order)."""
     return con.execute(
-        f"select *, {CONTENT_KEY_SQL} as content_key from intermediate.int_identities order by {IDENTITY_ORDER}").df()
+        f"select *, {CONTENT_KEY_SQL} as content_key from intermediate.int_identities order by identity_id").df()
 
 
 def load_cells(con: duckdb.DuckDBPyConnection, tables: set[str] | None = None) -> dict[str, CellInfo]:
