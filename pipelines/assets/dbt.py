@@ -85,12 +85,13 @@ def rapportlager_dbt_assets(context: dg.AssetExecutionContext, dbt: InProcessDbt
     # was when the same code built it; in full for a new warehouse or after a change of code.
     # The same code loaded the same seeds into it and tested them (their files are part of the
     # build version): an incremental build leaves them as they are, tests and all (the seeds
-    # folder: 14 seeds and their 7 tests, each a dbt node)
+    # folder: 14 seeds and their 7 tests, each a dbt node), and the models read from the seeds
+    # alone (tag seeds_alone)
     with duckdb.get_connection() as con:
         incremental = built_by_this_code(con)
     context.log.info("incremental: the documents this extraction loaded are built again" if incremental
                      else "full refresh: a new warehouse, other code or libraries than its build, or --rebuild")
-    unchanged = ["path:seeds"] if incremental else []
+    unchanged = ["path:seeds", "tag:seeds_alone"] if incremental else []
     yield from _build(context, dbt, ["--exclude", AFTER_AUDIT, *unchanged], full_refresh=not incremental)
 
 

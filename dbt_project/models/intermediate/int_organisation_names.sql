@@ -1,5 +1,8 @@
 -- Every spelling an organisation is known by (the hierarchy seed's names and the alias seed),
 -- on its match key (lower case, spacing and '&' normalised): one canonical organisation each.
+-- Read from the seeds alone (tag seeds_alone): an incremental build keeps it as the same code
+-- built it, with the seeds.
+{{ config(tags=['seeds_alone']) }}
 with hierarchy as (
     select * from {{ ref('organisations') }}
 ),
