@@ -105,6 +105,21 @@ def test_gx_runs_in_a_worker_process_that_ends_with_its_run(warehouse):
     assert not _alive(int(pid))
 
 
+def test_a_worker_failing_after_its_verdict_leaves_the_run_going_with_a_warning(caplog):
+    """The worker answers, then renders the Data Docs while the run goes on: if that fails, the
+    verdicts are already in the warehouse; the run waits for it, says so and goes on."""
+    from pipelines import gx_process
+
+    failing = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read(); sys.exit(3)"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    gx_process._documenting = failing
+    with caplog.at_level("WARNING", logger="pipelines.gx_process"):
+        gx_process.stop_gx_worker()
+    assert failing.returncode == 3
+    assert gx_process._documenting is None and gx_process._worker is None
+    assert "exit code 3 while writing the Data Docs" in caplog.text
+
+
 def _alive(pid: int) -> bool:
     status = Path(f"/proc/{pid}/status")
     try:
