@@ -46,7 +46,7 @@ def value_counts(body: list[LineInfo]) -> list[int]:
             if info.is_tab:
                 counts.append(len(info.cells))
             elif info.label or len(info.tokens) > 1:
-                counts.append(len(split_numbers(info.tokens)))
+                counts.append(len(split_numbers(info.tokens, breaks=info.breaks)))
     return counts
 
 
@@ -121,8 +121,8 @@ def _space_column_count(
         # rows of paragraphs often print fewer values than the header names
         return len(wide)
     if len(wide) > guess:
-        tokens = [i.tokens for i in body if is_row(i) and not i.is_tab]
-        fits = sum(1 for t in tokens if groupings(t, len(wide), limit=1))  # can be read so
+        tokens = [i for i in body if is_row(i) and not i.is_tab]
+        fits = sum(1 for i in tokens if groupings(i.tokens, len(wide), limit=1, breaks=i.breaks))  # can be read so
         if tokens and fits >= MIN_FITTING_SHARE * len(tokens):
             return len(wide)
     return guess

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .numbers import is_marker, is_number_token, leading_marker, parse_number, split_numbers
 from .settings import (
-    MAX_COMPOUND_VALUE, MAX_HEADER_LINE, MAX_NOTE_TOKENS, MAX_YEAR_HEADER_LABEL, MIN_COMPOUND_VALUES,
+    MAX_COMPOUND_VALUE, MAX_HEADER_LINE, MIN_CELL_GAP, MAX_NOTE_TOKENS, MAX_YEAR_HEADER_LABEL, MIN_COMPOUND_VALUES,
     MIN_HEADER_WORD_SHARE, MIN_TAB_HEADER_CELLS, MIN_VALUES_BEFORE_NOTE, SHORT_HEADER_WORDS,
 )
 from .text import strip_markup
@@ -66,6 +66,12 @@ class LineInfo:
             # a row of values printed with words ('52%/47%', '15 mkr') when two or more are
             return strict + (compound if compound >= MIN_COMPOUND_VALUES else 0)
         return len(self.tokens)
+
+    @property
+    def breaks(self) -> tuple[int, ...]:
+        """The value tokens printed after a wide space (space layout): a number never runs on
+        into them ('1 000    500' is two cells, '1 000 500' may be one)."""
+        return tuple(k for k, g in enumerate(self.gaps) if k and g >= MIN_CELL_GAP)
 
     @property
     def has_values(self) -> bool:
@@ -219,13 +225,14 @@ def _trailing_text(spans: list[tuple[str, int, int]]) -> int:
             return 0
         if first.lower() in ("max", "min") and k == 2 and is_number_token(spans[-1][0]):
             return 0  # 'max 1%': a target value, not a note
-        run: list[str] = []
-        for t, _, _ in reversed(spans[: len(spans) - k]):
-            if not (is_number_token(t) or _is_space_marker(t)):
+        run: list[tuple[str, int, int]] = []
+        for span in reversed(spans[: len(spans) - k]):
+            if not (is_number_token(span[0]) or _is_space_marker(span[0])):
                 break
-            run.insert(0, t)
-        numbers = [t for t in run if is_number_token(t)]
-        if len(split_numbers(numbers)) + (len(run) - len(numbers)) >= MIN_VALUES_BEFORE_NOTE:
+            run.insert(0, span)
+        numbers = [span for span in run if is_number_token(span[0])]
+        breaks = tuple(m for m in range(1, len(numbers)) if numbers[m][1] - numbers[m - 1][2] >= MIN_CELL_GAP)
+        if len(split_numbers([t for t, _, _ in numbers], breaks=breaks)) + (len(run) - len(numbers)) >= MIN_VALUES_BEFORE_NOTE:
             return k
         return 0
     return 0

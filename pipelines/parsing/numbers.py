@@ -108,11 +108,12 @@ def _can_lead(tok: str) -> bool:
     return bool(_LEAD_RE.match(tok))
 
 
-def _chunks(tokens: list[str]) -> list[list[str]]:
-    """Group tokens into the longest plausible numbers (fewest cells)."""
+def _chunks(tokens: list[str], breaks: tuple[int, ...] = ()) -> list[list[str]]:
+    """Group tokens into the longest plausible numbers (fewest cells); a token in `breaks`
+    (printed after a wide space) starts a number of its own."""
     chunks: list[list[str]] = []
-    for tok in tokens:
-        if chunks:
+    for k, tok in enumerate(tokens):
+        if chunks and k not in breaks:
             last = chunks[-1]
             if (
                 _can_lead(last[0])
@@ -132,14 +133,17 @@ def _digits(chunk: list[str]) -> int:
     return sum(len(_NON_DIGIT_RE.sub("", t)) for t in chunk)
 
 
-def split_numbers(tokens: list[str], expected: int | None = None, any_split: bool = False) -> list[str]:
+def split_numbers(tokens: list[str], expected: int | None = None, any_split: bool = False,
+                  breaks: tuple[int, ...] = ()) -> list[str]:
     """Split whitespace tokens of numbers into printed cells (_split_numbers; a row's tokens
-    are split several times while its table is read, so each split is kept)."""
-    return list(_split_numbers(tuple(tokens), expected, any_split))
+    are split several times while its table is read, so each split is kept). `breaks`: the
+    tokens printed after a wide space (LineInfo.breaks), which no number continues into."""
+    return list(_split_numbers(tuple(tokens), expected, any_split, tuple(breaks)))
 
 
 @lru_cache(maxsize=65_536)
-def _split_numbers(tokens: tuple[str, ...], expected: int | None, any_split: bool) -> tuple[str, ...]:
+def _split_numbers(tokens: tuple[str, ...], expected: int | None, any_split: bool,
+                   breaks: tuple[int, ...] = ()) -> tuple[str, ...]:
     """Split whitespace tokens of numbers into printed cells.
 
     The fewest-cells reading is taken, unless the table has more columns than that
@@ -148,7 +152,7 @@ def _split_numbers(tokens: tuple[str, ...], expected: int | None, any_split: boo
     `any_split` (the row's spacing shows no blank cell), any chunk may be split to reach
     exactly the expected count.
     """
-    chunks = _chunks(tokens)
+    chunks = _chunks(tokens, breaks)
     if expected is None or len(chunks) >= expected:
         return tuple(" ".join(c) for c in chunks)
     need = expected - len(chunks)
@@ -189,9 +193,10 @@ def _split_numbers(tokens: tuple[str, ...], expected: int | None, any_split: boo
     return tuple(" ".join(c) for c in best)
 
 
-def groupings(tokens: list[str], n: int, limit: int = 2_000) -> list[list[tuple[int, int]]]:
+def groupings(tokens: list[str], n: int, limit: int = 2_000, breaks: tuple[int, ...] = ()) -> list[list[tuple[int, int]]]:
     """Every way to read the tokens as exactly n cells, each a (first, last) token span: a cell
-    is one token, or a lead of one to three digits and thousands groups of three after it."""
+    is one token, or a lead of one to three digits and thousands groups of three after it
+    (none printed after a wide space: a token in `breaks` starts a cell)."""
     out: list[list[tuple[int, int]]] = []
 
     def walk(i: int, acc: list[tuple[int, int]]) -> None:
@@ -206,7 +211,7 @@ def groupings(tokens: list[str], n: int, limit: int = 2_000) -> list[list[tuple[
             acc.append((i, j))
             walk(j + 1, acc)
             acc.pop()
-            if not (_can_lead(tokens[i]) and j + 1 < len(tokens) and _can_continue(tokens[j + 1])
+            if not (_can_lead(tokens[i]) and j + 1 < len(tokens) and j + 1 not in breaks and _can_continue(tokens[j + 1])
                     and all(_THREE_DIGITS_RE.match(t) for t in tokens[i + 1 : j + 1])):
                 break
             j += 1

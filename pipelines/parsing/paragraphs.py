@@ -131,7 +131,7 @@ def continues_values(info: LineInfo, pending: list[LineInfo], prev: Row, n_cols:
     if any(len(p.text.strip()) > MAX_TEXT_IN_VALUE_COLUMN for p in pending):
         return False
     free = n_cols - max(c.col_no for c in prev.cells)
-    return 0 < len(split_numbers(info.tokens, free)) <= free
+    return 0 < len(split_numbers(info.tokens, free, breaks=info.breaks)) <= free
 
 
 def adjacent_unpadded(prev: LineInfo, row: LineInfo) -> bool:
@@ -150,7 +150,7 @@ def continue_row(prev: Row, pending: list[LineInfo], info: LineInfo, n_cols: int
         if is_marker(first) and first not in "-–−" and col < n_cols:
             prev.cells.append(Cell(col, p.line_no, first, None, None))
             col += 1
-    values = split_numbers(info.tokens, n_cols - col + 1)
+    values = split_numbers(info.tokens, n_cols - col + 1, breaks=info.breaks)
     for k, v in enumerate(as_printed(info, values)[: n_cols - col + 1]):
         cell = to_cell(col + k, info.line_no, v)
         if cell:

@@ -31,7 +31,7 @@ def _reading(info: LineInfo, spans: list[tuple[int, int]]) -> tuple[Reading, lis
 
 def _options(info: LineInfo, n: int) -> list[tuple[Reading, list[str]]]:
     out = []
-    for spans in groupings(info.tokens, n, limit=MAX_READINGS):
+    for spans in groupings(info.tokens, n, limit=MAX_READINGS, breaks=info.breaks):
         read = _reading(info, spans)
         if read is not None:
             out.append(read)
@@ -45,7 +45,7 @@ def settle_rows(rows: list[Row], by_line: dict[int, LineInfo], n_cols: int) -> N
         return
     lines = [by_line.get(r.line_no) for r in rows]
     if not any(
-        info is not None and info.tokens and len(r.cells) < n_cols and groupings(info.tokens, n_cols, limit=1)
+        info is not None and info.tokens and len(r.cells) < n_cols and groupings(info.tokens, n_cols, limit=1, breaks=info.breaks)
         for r, info in zip(rows, lines)
     ):
         return  # no row reads as fewer cells than the columns while its tokens could fill them

@@ -71,6 +71,7 @@ MIN_FITTING_SHARE = Fraction(1, 2)  # share of rows that must be readable as the
 # --- reading rows (rows, spaced, paragraphs) ----------------------------------------------
 MIN_ROWS_FOR_SPACING = 2  # rows: under a header of years, fewer rows are taken as paragraphs
 MIN_STUB_WORDS_FOR_GOAL = 2  # words: a stub of two text columns or more lets a goal precede a row's label
+MIN_CELL_GAP = 2  # spaces: a space this wide between two numbers separates cells; a thousands space is one
 MIN_LABEL_GAP_SHIFTED = 3  # spaces: a wider space after a label may shift values under the columns filled above
 MIN_LABEL_GAP_RIGHT = 4  # spaces: a wider space after a label may put the values in the last columns filled above
 MAX_TEXT_IN_VALUE_COLUMN = 16  # characters: longer text between a row and values under it is a label, not value-column text

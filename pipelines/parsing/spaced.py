@@ -29,7 +29,7 @@ def label_number(info: LineInfo, n_cols: int) -> LineInfo:
         return info
     first = info.tokens[0]
     qualifies = YEAR_RE.match(first) or (first.endswith("%") and not any(t.endswith("%") for t in info.tokens[1:]))
-    if not qualifies or len(split_numbers(info.tokens)) != n_cols + 1:
+    if not qualifies or len(split_numbers(info.tokens, breaks=info.breaks)) != n_cols + 1:
         return info
     end = info.spans[0][1]
     return replace(
@@ -91,9 +91,9 @@ def read_values(info: LineInfo, n_cols: int) -> list[str]:
     """The row's numbers read as at most n_cols values; one value short of the columns with no
     wider space between the numbers (which would hint at a blank cell), any reading that fills
     the columns is taken."""
-    values = split_numbers(info.tokens, n_cols)
+    values = split_numbers(info.tokens, n_cols, breaks=info.breaks)
     if len(values) == n_cols - 1 and not info.note and not any(g > 1 for g in info.gaps[1:]):
-        values = split_numbers(info.tokens, n_cols, any_split=True)
+        values = split_numbers(info.tokens, n_cols, any_split=True, breaks=info.breaks)
     return values
 
 

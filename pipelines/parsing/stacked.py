@@ -219,7 +219,7 @@ def _value_groups(lines: list[LineInfo], k: int) -> tuple[list[list[LineInfo]], 
             if current:
                 groups.append(current)
                 current = []
-        elif info.has_values and not info.is_tab and not info.label and len(split_numbers(info.tokens)) == 1:
+        elif info.has_values and not info.is_tab and not info.label and len(split_numbers(info.tokens, breaks=info.breaks)) == 1:
             current.append(info)
         else:
             break
