@@ -20,7 +20,7 @@ from .lines import LineInfo, YEAR_RE, count_header_words, is_header_line
 from .roles import is_caption_like, is_label_line
 from .settings import (
     MAX_CAPTION, MAX_CAPTION_WORDS, MAX_PRE_ROW_LABELS, MAX_STUB_PIECE, MAX_STUB_PIECES,
-    MAX_UNMARKED_CAPTION, MIN_SUB_ROW_WORDS,
+    MAX_UNMARKED_CAPTION, MIN_HEADER_NAME_GAP, MIN_SUB_ROW_WORDS,
 )
 from .vocabulary import Vocabulary
 from .words import join_hyphenated
@@ -144,7 +144,8 @@ def segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[st
     sub_rows: list[list[str]] = []
     stub: list[str] = []
     for line in lines:
-        words = line.split()
+        placed = [(m.group(), m.start() - prev_end) for m, prev_end in _with_gaps(line)]
+        words = [w for w, _ in placed]
         if not words:
             continue
         if len(primary) >= n_cols and len(words) >= MIN_SUB_ROW_WORDS and (
@@ -156,11 +157,20 @@ def segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[st
             # a row of years under headers that are complete
             sub_rows.append(words)
             continue
-        for w in words:
+        lead = _stub_before_years(words, vocab)
+        if primary and lead:
+            # years under complete names after the second line of the stub ('o   us Nr   2027 2028')
+            stub.extend(words[:lead])
+            sub_rows.append(words[lead:])
+            continue
+        for w, gap in placed:
             cur = primary[-1] if primary else None
             only_prefix = cur is not None and all(vocab.is_prefix_word(x) for x in cur)
             starts = (
-                (vocab.is_measure_word(w) and not only_prefix)
+                # after a wide space, a word that is no year, month or period begins a name
+                # ('Plan         Total utgift'): names are printed apart, their words are not
+                (gap >= MIN_HEADER_NAME_GAP and not _continues_a_name(w, vocab))
+                or (vocab.is_measure_word(w) and not only_prefix)
                 or (vocab.is_prefix_word(w) and not only_prefix)
                 or (vocab.is_month_word(w) and (cur is None or _has_year_or_month(cur, vocab)))
                 or bool(YEAR_RE.match(w) and (cur is None or _has_year(cur)))
@@ -182,6 +192,36 @@ def segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[st
     if len(headers) > n_cols:
         headers = headers[:n_cols - 1] + [" ".join(headers[n_cols - 1:])]
     return " ".join(stub), headers
+
+
+def _with_gaps(line: str):
+    """The words of a header line, each with where the word before it ended (a first word:
+    with its own start, so its gap is nought)."""
+    prev_end = None
+    for m in re.finditer(r"\S+", line):
+        yield m, m.start() if prev_end is None else prev_end
+        prev_end = m.end()
+
+
+def _continues_a_name(word: str, vocab: Vocabulary) -> bool:
+    return bool(YEAR_RE.match(word)) or vocab.is_month_word(word) or word.lower().strip(".,:;()*") in vocab.period_words
+
+
+def _stub_before_years(words: list[str], vocab: Vocabulary) -> int:
+    """Where a run of years ends the line after words of no column name (the stub's second
+    line): the index of its first year, 0 when the line is not so."""
+    k = len(words)
+    while k > 0 and YEAR_RE.match(words[k - 1]):
+        k -= 1
+    if k == 0 or len(words) - k < MIN_SUB_ROW_WORDS:
+        return 0
+    if any(vocab.is_header_word(w) or _has_digit(w) for w in words[:k]):
+        return 0
+    return k
+
+
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
 
 
 def after_unit(text: str, vocab: Vocabulary) -> str:
