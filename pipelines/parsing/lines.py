@@ -32,6 +32,10 @@ _LEADING_DIGIT_RE = re.compile(r"^\d")
 _NOTE_START_RE = re.compile(r"^[A-Za-zÅÄÖåäö(]")
 _CAPTION_COLON_RE = re.compile(r"\w:\s+\w")
 _WORD_SPLIT_RE = re.compile(r"[\s/]+")
+# short codes printed in columns of their own before a label, each followed by a wide space: a
+# row number or priority (one or two digits) and a status letter or two
+_CODE_COLUMNS_RE = re.compile(r"^(?:(?:\d{1,2}|[A-ZÅÄÖ]{1,2})\s{%d,})+" % 2)
+_LETTER_RE = re.compile(r"[A-Za-zÅÄÖåäö]{2}")
 # a note is looked for among this many tokens at the end of a line, values start at its end
 _TAIL_TOKENS = MAX_NOTE_TOKENS + 1
 
@@ -192,6 +196,11 @@ def _analyse_space(info: LineInfo, allow_note: bool = True) -> LineInfo:
     # a dangling sign at the start belongs to the label (e.g. "-varav ...") only if no digit follows
     label_end = merged[0][1] if merged else len(text)
     info.label = text[:label_end].strip()
+    codes = _CODE_COLUMNS_RE.match(info.label) if merged else None
+    if codes and _LETTER_RE.search(info.label[codes.end():]):
+        # code columns before the label ('1     P    6289 Utrustning'): the row's context
+        info.context = " ".join(codes.group().split())
+        info.label = info.label[codes.end():]
     info.tokens = [t for t, _, _ in merged]
     info.spans = [(s, e) for _, s, e in merged]
     prev_end = len(text[:label_end].rstrip()) if info.label else label_end

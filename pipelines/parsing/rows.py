@@ -81,6 +81,7 @@ class _RowReader:
         self.heading: str | None = None
         self.pending: list[LineInfo] = [x for x in pre if x.line_no not in stacked.skip]
         self.last_pattern: dict[int, list[int]] = {}
+        self.below = 0  # the last line of the last row, its label's lines under its values included
 
     def read(self, info: LineInfo) -> None:
         if info.blank:
@@ -94,6 +95,10 @@ class _RowReader:
         elif repeats_header(info, self.vocab):
             # the header printed again inside the table, under the caption of its block
             self._headings()
+        elif not is_row(info) and self._wraps_label_above(info):
+            row = self.rows[-1]
+            row.label = join_label([row.label, info.text.strip()])
+            self.below = info.line_no
         elif not is_row(info) or info.line_no in self.wrapped:
             self.pending.append(info)
         elif self._continues_row_above(info):
@@ -127,6 +132,22 @@ class _RowReader:
             and continues_values(info, self.pending, self.rows[-1], self.layout.n_cols)
         )
 
+    def _wraps_label_above(self, info: LineInfo) -> bool:
+        """A line of text right under a row, inside its label column and starting where a word
+        of its label starts (indented, as text laid out in columns prints it): the row's label
+        wrapped under its values ('6289 Utrustning uppstart   1 000   500' / 'Korsavadsanläggningen')."""
+        if info.is_tab or self.pending or not self.rows:
+            return False
+        row = self.rows[-1]
+        above = self.by_line.get(row.line_no)
+        if above is None or above.is_tab or not above.spans or not row.cells or info.line_no != self.below + 1:
+            return False
+        text = info.text
+        indent = len(text) - len(text.lstrip())
+        label_column = above.text[: above.spans[0][0]]
+        starts = {m.start() for m in re.finditer(r"\S+", label_column)}
+        return indent > 0 and indent in starts and len(text.rstrip()) < above.spans[0][0]
+
     def _headings(self, follow: bool = False) -> None:
         """The pending label lines become heading rows; with `follow`, the rows after them sit
         under the last one."""
@@ -149,6 +170,7 @@ class _RowReader:
                 info, self.layout.n_cols, self.layout.under_years, self.rows, self.last_pattern
             )
         self.rows.append(row)
+        self.below = info.line_no
 
     def _place_under_heading(self, row: Row) -> None:
         prev = self.rows[-1] if self.rows else None
