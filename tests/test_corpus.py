@@ -21,6 +21,8 @@ RAW = HERE.parent / "data" / "raw"
 # pdftotext order of a PDF table, whose one miss is a total cell printed 270 lines below its row
 FLOORS = {
     "c02_simrishamn_budget2027": 0.99,
+    # the same PDF as pdftotext -layout prints it (the way the README says to convert a PDF)
+    "c02_simrishamn_budget2027.layout": 1.0,
     "c03_simrishamn_delarsrapport2025": 1.0,
     "c06_varmland_budget2026": 1.0,
     "c07_kramfors_arsredovisning2018": 1.0,
@@ -53,7 +55,7 @@ def test_corpus_overall():
         total += result.expected
         correct += result.correct
     print(f"corpus: {correct}/{total} = {correct / total:.1%}")
-    assert total == 523
+    assert total == 657
     assert correct / total >= 0.99
 
 
@@ -264,3 +266,31 @@ def test_publisher_named_in_the_text():
     assert extract_file(CORPUS / "c06_varmland_budget2026.txt").meta.publisher == "Region Värmland"
     assert extract_file(CORPUS / "c03_simrishamn_delarsrapport2025.txt").meta.publisher == "Simrishamns kommun"
     assert extract_file(CORPUS / "c07_kramfors_arsredovisning2018.txt").meta.publisher is None
+
+
+def test_pdftotext_layout_columns_by_their_spacing():
+    # c02 .layout l.27-29: 'Budget Plan       Plan   Plan   Plan         Total utgift' over
+    # 'o   us Nr   2027   2028       2029   2030   2031'; the row '1     P    6289 Utrustning
+    # uppstart            1 000    500      0      0      0        1 500': four spaces between
+    # '1 000' and '500' part two cells (read as one, 1 000 500, the row lost two values)
+    doc = extract_file(CORPUS / "c02_simrishamn_budget2027.layout.txt")
+    table = next(t for t in doc.tables if t.first_line <= 29 <= t.last_line)
+    assert table.headers == ["Budget 2027", "Plan 2028", "Plan 2029", "Plan 2030", "Plan 2031", "Total utgift"]
+    label = "6289 Utrustning uppstart Korsavadsanläggningen"  # wrapped onto l.30, under its values
+    assert [_cell(doc, 29, label, k).raw_text for k in range(1, 7)] == ["1 000", "500", "0", "0", "0", "1 500"]
+    row = next(r for r in table.rows if r.label == label)
+    assert row.context == "1 P"  # the Pri and Status columns before the label
+    # l.33 '6012 Ombyggnad/tillgängliggöran 400' / 'de Hafreborg': the word closes up
+    assert _cell(doc, 33, "6012 Ombyggnad/tillgängliggörande Hafreborg", 6).raw_text == "4024"
+
+
+def test_pdftotext_layout_cell_under_its_column():
+    # c02 .layout l.37 'Tillgängligt museum   250      100                             350': the
+    # 350 stands under 'Total utgift' (1 500, 2 200 … above it), Plan 2029-2031 are blank
+    doc = extract_file(CORPUS / "c02_simrishamn_budget2027.layout.txt")
+    assert _cell(doc, 37, "Tillgängligt museum", 6).raw_text == "350"
+    row = next(r for t in doc.tables for r in t.rows if r.label == "Tillgängligt museum")
+    assert [c.col_no for c in row.cells] == [1, 2, 6] and row.placement == "aligned"
+    # l.42 '125      125      125    125    125      årligen, löpande': text under the last column
+    note = _cell(doc, 42, "6011 Konstinköp till kommunens konstsamling", 6)
+    assert note.raw_text == "årligen, löpande" and note.value is None

@@ -8,7 +8,10 @@ The general facts these rules rest on:
   column name printed over two or three (a measure, a period, a year one under the other);
 - in space text a column name starts with a measure word or a prefix word, with a month after a
   year or a month, or with a year after a year; the words before the first name are the stub;
-- a line of years or header words under complete names adds to each name in order;
+- a line of years or header words under complete names adds to each name in order, also
+  after the words of the stub's second line ('o   us Nr   2027   2028');
+- names are printed apart: a word after a wide space that is no year, month or period begins
+  a name ('Plan         Total utgift');
 - a caption is a short line, not running text; one that names an amount unit is a caption even
   right above the header, and the words after its unit may name columns.
 """

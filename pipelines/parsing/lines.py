@@ -5,6 +5,9 @@ The general facts these rules rest on:
   text cells before it are context (a goal, a code);
 - in space text the values are the run of numbers and markers at the end of the line; a sign
   printed apart from its digits, a percent sign or a footnote mark after a number belong to it;
+  a space of two or more between two numbers separates cells (a thousands space is one);
+- short codes in columns before the label (a row number, a status letter), each followed by a
+  wide space, are the row's context;
 - a short text after two values or more is a note (a direction, a decision), not a label;
 - a header line names columns: header words or years, and no value but years.
 """

@@ -24,7 +24,7 @@ class Row:
     role: str  # item | total | of_which | heading
     context: str = ""
     cells: list[Cell] = field(default_factory=list)
-    placement: str = "full"  # full | gaps | neighbour | ambiguous
+    placement: str = "full"  # full | gaps | neighbour | aligned | ambiguous …
     parent_heading: str | None = None  # the heading row this row sits under, if any
 
 

@@ -5,6 +5,8 @@ The general facts these rules rest on:
   row's label when it breaks a word, when the label goes on in lower case, with a parenthesis
   or a year, or when the line ends in a comma, a conjunction or a preposition; an 'of which'
   label starts a row of its own;
+- a label may also wrap under its values: a line right under a row, indented where a word of
+  its label starts and ending inside the label column, is the rest of that label;
 - label lines that do not continue into a row are headings; the rows under a heading belong to
   it until a total; 'of which' rows belong to a heading only when they follow it directly;
 - a header printed again inside a table turns the lines above it into headings;
@@ -81,6 +83,7 @@ class _RowReader:
         self.heading: str | None = None
         self.pending: list[LineInfo] = [x for x in pre if x.line_no not in stacked.skip]
         self.last_pattern: dict[int, list[int]] = {}
+        self.columns: list[tuple[int, int]] = []  # where the full rows print each column
         self.below = 0  # the last line of the last row, its label's lines under its values included
 
     def read(self, info: LineInfo) -> None:
@@ -167,7 +170,7 @@ class _RowReader:
             row.cells = tab_cells(info, self.layout.n_cols)
         else:
             row.cells, row.placement = space_cells(
-                info, self.layout.n_cols, self.layout.under_years, self.rows, self.last_pattern
+                info, self.layout.n_cols, self.layout.under_years, self.rows, self.last_pattern, self.columns
             )
         self.rows.append(row)
         self.below = info.line_no

@@ -6,6 +6,9 @@ The general facts these rules rest on:
 - a row that prints fewer values than the table has columns leaves cells blank, and a blank
   cell widens the space where it stands: the extra spaces before a value count the blank
   cells before it, unless they are only the wider space after the label;
+- text laid out in columns (pdftotext -layout) prints each value under its column: a row of
+  fewer values puts each where the table's full rows print that column, and text printed
+  under the last column, after values in all the others, is that column's cell;
 - a label may end in a number that qualifies it (a year, a percentage): when a row prints one
   value more than the table has columns, and the first is such a number, it is the label's;
 - a value is kept as printed, a minus sign apart from its digits included.
@@ -98,25 +101,83 @@ def read_values(info: LineInfo, n_cols: int) -> list[str]:
 
 
 def space_cells(
-    info: LineInfo, n_cols: int, under_years: bool, rows: list[Row], last_pattern: dict[int, list[int]]
+    info: LineInfo, n_cols: int, under_years: bool, rows: list[Row], last_pattern: dict[int, list[int]],
+    columns: list[tuple[int, int]] | None = None,
 ) -> tuple[list[Cell], str]:
     """The cells of a row of space-separated values, and how their columns were placed.
     `rows` are the table's rows above; `last_pattern` keeps, per number of values, the columns
-    the last row placed by its gaps used (a row that cannot tell takes them)."""
+    the last row placed by its gaps used (a row that cannot tell takes them); `columns` keeps
+    where the table's full rows print each column (learned here from each full row)."""
     values = read_values(info, n_cols)
     pos, how = space_positions(info, values, n_cols)
+    spans = value_spans(info, values)
     if under_years:
         pos, how = _placed_under_years(info, values, n_cols, rows, pos, how)
+    if how == "ambiguous" and columns:
+        pos, how = aligned_positions(spans, columns, pos, how)
     if how == "ambiguous" and len(values) in last_pattern:
         pos, how = last_pattern[len(values)], "neighbour"
     elif how == "gaps":
         last_pattern[len(values)] = pos
+    if columns is not None and how == "full" and len(spans) == n_cols:
+        learn_columns(columns, spans)
     cells = []
     for p, v in zip(pos, as_printed(info, values)):
         cell = to_cell(p + 1, info.line_no, v)
         if cell:
             cells.append(cell)
+    if _note_in_last_column(info, pos, n_cols, columns):
+        cells.append(Cell(n_cols, info.line_no, info.note, None, None))
     return cells, how
+
+
+def _note_in_last_column(info: LineInfo, pos: list[int], n_cols: int, columns: list[tuple[int, int]] | None) -> bool:
+    """Text printed under the last column, after values in all the others ('150 … 150
+    årligen,löpande' under 'Total utgift'): that column's cell, kept as printed."""
+    if not info.note or not columns or len(columns) != n_cols or not pos or pos[-1] != n_cols - 2:
+        return False
+    start = info.text.rfind(info.note)
+    cs, ce = columns[-1]
+    return start > columns[-2][1] and start < ce and cs < start + len(info.note)
+
+
+def value_spans(info: LineInfo, values: list[str]) -> list[tuple[int, int]]:
+    """Where each value is printed on the line (start, end); [] when the line says not."""
+    out, t = [], 0
+    for v in values:
+        n = len(v.split())
+        if not info.spans or t + n - 1 >= len(info.spans):
+            return []
+        out.append((info.spans[t][0], info.spans[t + n - 1][1]))
+        t += n
+    return out
+
+
+def learn_columns(columns: list[tuple[int, int]], spans: list[tuple[int, int]]) -> None:
+    """Widen, in place, where each column is printed by a full row's values."""
+    if not columns:
+        columns.extend(spans)
+        return
+    for k, (s, e) in enumerate(spans):
+        cs, ce = columns[k]
+        columns[k] = (min(cs, s), max(ce, e))
+
+
+def aligned_positions(
+    spans: list[tuple[int, int]], columns: list[tuple[int, int]], pos: list[int], how: str
+) -> tuple[list[int], str]:
+    """Text laid out in columns prints each value under its column: a row of fewer values
+    than the columns puts each in the column whose full rows' values it overlaps (one column
+    each, in order). Else the placement stays as it was."""
+    placed: list[int] = []
+    for s, e in spans:
+        hits = [k for k, (cs, ce) in enumerate(columns) if s < ce and cs < e]
+        if len(hits) != 1 or (placed and hits[0] <= placed[-1]):
+            return pos, how
+        placed.append(hits[0])
+    if not placed or placed == list(range(len(placed))):
+        return pos, how
+    return placed, "aligned"
 
 
 def _placed_under_years(
