@@ -294,3 +294,18 @@ def test_pdftotext_layout_cell_under_its_column():
     # l.42 '125      125      125    125    125      årligen, löpande': text under the last column
     note = _cell(doc, 42, "6011 Konstinköp till kommunens konstsamling", 6)
     assert note.raw_text == "årligen, löpande" and note.value is None
+
+
+def test_table_going_on_over_a_page_break_without_its_header():
+    # c02 .layout: row 20 at l.60, the page footer 'BUDGETSKRIVELSE … SID 3 (25 )' at l.65, a form
+    # feed, then 'Summa nya enskilda investeringsprojekt' (l.66), '6016 Reinvesteringar' (l.70)
+    # and 'Summa investeringsbudget' (l.73) under no header: the same six columns
+    doc = extract_file(CORPUS / "c02_simrishamn_budget2027.layout.txt")
+    table = next(t for t in doc.tables if t.first_line <= 29 <= t.last_line)
+    assert table.last_line == 73
+    labels = [r.label for r in table.rows]
+    assert labels[-3:] == ["Summa nya enskilda investeringsprojekt", "6016 Reinvesteringar", "Summa investeringsbudget"]
+    # 36 325 = the 20 projects' Budget 2027 (1 000 + 1 450 + 400 + 150 + 250 + 150 + 22 000 + 10 000
+    # + 500 + 125 + 300 + 0 …); 37 525 = 36 325 + 1 200
+    assert sum(_cell(doc, line, label, 1).value for line, label in ((66, labels[-3]), (70, labels[-2]))) == 37_525
+    assert not any(t.headers[0] == "Kolumn 1" and t.kind == "investments" for t in doc.tables)

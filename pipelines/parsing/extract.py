@@ -14,8 +14,9 @@ from .readers import find_layout_tables
 from .readers.glued import unglue_header
 from .words import DocumentWords, close_unmarked_breaks
 from .sections import find_sections, organisation_at
+from .regions import join_across_pages
 from .tables import Table, find_tables
-from .text import ReportDecodeError, decode_report, normalised_text_sha256, partial_last_line, split_lines
+from .text import ReportDecodeError, decode_report, normalised_text_sha256, page_starts, partial_last_line, split_lines
 from .vocabulary import Vocabulary, load_vocabulary
 
 
@@ -60,6 +61,7 @@ def _extract(source_file: str, data: bytes, vocab: Vocabulary) -> Document:
         raise ExtractionError(f"{source_file}: {exc}") from exc
     text_sha256 = normalised_text_sha256(text)
     lines = split_lines(text)
+    pages = page_starts(text)
     cut = partial_last_line(text, lines)
     del text  # the lines hold it now: a long report is not kept twice
     warnings = []
@@ -67,7 +69,7 @@ def _extract(source_file: str, data: bytes, vocab: Vocabulary) -> Document:
         # a file cut off mid-row: the partial row would load wrong numbers
         warnings.append(f"line {cut} dropped: the file ends inside a table row (cut off?): {lines[-1].strip()[:60]!r}")
         lines[-1] = ""
-    tables = _all_tables(lines, vocab)
+    tables = _all_tables(lines, vocab, pages)
     if not tables:
         raise ExtractionError(f"{source_file}: no table with numbers was found in the text")
     meta = read_metadata(lines, vocab)
@@ -84,11 +86,13 @@ def _extract(source_file: str, data: bytes, vocab: Vocabulary) -> Document:
 UNIT_FROM_TEXT_KINDS = ("other", "key_figures", "operating_statement", "investments")  # not counts or rates
 
 
-def _all_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
-    """Tables of the layouts with readers of their own, then rows of cells in the lines left."""
+def _all_tables(lines: list[str], vocab: Vocabulary, pages: frozenset[int] = frozenset()) -> list[Table]:
+    """Tables of the layouts with readers of their own, then rows of cells in the lines left;
+    a table that goes on over a page break without its header is one table (`pages`: the
+    lines that begin a page)."""
     found, taken = find_layout_tables(lines, vocab)
     rest = ["" if k + 1 in taken else unglue_header(line, vocab) for k, line in enumerate(lines)]
-    tables = sorted(found + find_tables(rest, vocab), key=lambda t: t.first_line)
+    tables = join_across_pages(sorted(found + find_tables(rest, vocab), key=lambda t: t.first_line), lines, pages)
     words = DocumentWords(lines)
     for k, table in enumerate(tables, 1):
         table.table_no = k

@@ -11,7 +11,9 @@ The general facts these rules rest on:
 - a header of text columns, then years, may stand above rows printed as paragraphs, after the
   goal texts, with its column names broken one word a line;
 - a table that crosses a page break prints its header again after the page furniture: the
-  same columns after a short gap of short lines with no values are the same table.
+  same columns after a short gap of short lines with no values are the same table; where it
+  prints no header again, rows after the break under no header, in as many columns, with only
+  the page's furniture between, are the same table too.
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from .roles import (
 )
 from .settings import (
     FIRST_ROW_REACH, LABEL_AFTER_GAP, MAX_CONTINUATION_GAP, MAX_CONTINUATION_TEXT, MAX_HEADER_PIECE,
-    MAX_HEADER_PIECE_WORDS, MAX_STACKED_LABEL, MAX_STACKED_LABELS, MAX_TEXT_BETWEEN_ROWS, MIN_COLUMN_NAMES,
+    MAX_HEADER_PIECE_WORDS, MAX_PAGE_FURNITURE, MAX_STACKED_LABEL, MAX_STACKED_LABELS, MAX_TEXT_BETWEEN_ROWS, MIN_COLUMN_NAMES,
     MIN_ROW_PAIRS, MIN_SPACED_SHARE, MIN_VALUES_WITHOUT_HEADER, PARAGRAPH_HEADER_REACH, ROW_AFTER_GAP,
     ROW_AFTER_LABEL, ROW_REACH, TABLE_ROW_REACH, WIDE_GAP,
 )
@@ -217,6 +219,40 @@ def merge_continued(tables: list[Table], infos: list[LineInfo]) -> list[Table]:
     for k, t in enumerate(merged, 1):
         t.table_no = k
     return merged
+
+
+def join_across_pages(tables: list[Table], lines: list[str], pages: frozenset[int]) -> list[Table]:
+    """A table that crosses a page break without printing its header again: after the break,
+    rows under no header of their own (columns 'Kolumn k'), as many columns as the table above
+    and the same layout, with nothing between them but the page's furniture (a few lines
+    next to the break: a footer, a running header) are the rest of the table above."""
+    if not pages:
+        return tables
+    joined: list[Table] = []
+    for t in tables:
+        prev = joined[-1] if joined else None
+        if prev is not None and _continues_over_page(prev, t, lines, pages):
+            offset = len(prev.rows)
+            for r in t.rows:
+                r.row_no += offset
+            prev.rows.extend(t.rows)
+            prev.last_line = t.last_line
+            continue
+        joined.append(t)
+    return joined
+
+
+def _continues_over_page(prev: Table, t: Table, lines: list[str], pages: frozenset[int]) -> bool:
+    if not t.rows or not all(h.startswith("Kolumn ") for h in t.headers) or all(h.startswith("Kolumn ") for h in prev.headers):
+        return False
+    if len(t.headers) != len(prev.headers) or t.layout != prev.layout:
+        return False
+    first_row = min(r.line_no for r in t.rows)
+    breaks = [p for p in pages if prev.last_line < p <= first_row]
+    if len(breaks) != 1:
+        return False
+    between = [k for k in range(prev.last_line + 1, first_row) if lines[k - 1].strip()]
+    return len(between) <= MAX_PAGE_FURNITURE and all(abs(k - breaks[0]) <= MAX_PAGE_FURNITURE for k in between)
 
 
 def _short_gap(infos: list[LineInfo], start: int, end: int) -> bool:

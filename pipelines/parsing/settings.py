@@ -52,6 +52,7 @@ WIDE_GAP = 3  # blank lines: a gap this wide ends a table unless a row follows s
 LABEL_AFTER_GAP = 3  # lines: after a wide gap, a label line this close may lead to the next row
 ROW_AFTER_LABEL = 2  # lines: the row that follows such a label line is this close to it
 ROW_AFTER_GAP = 5  # lines: after a wide gap, a row further away belongs to another table
+MAX_PAGE_FURNITURE = 3  # lines: a page's footer and running header stand this close to its break, this many at most
 MAX_CONTINUATION_GAP = 8  # lines: at most this many non-blank lines (page furniture, block caption) between a table and its continuation
 MAX_CONTINUATION_TEXT = 120  # characters: a longer line between two tables is text, so they are not one
 

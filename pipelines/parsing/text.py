@@ -118,6 +118,18 @@ def partial_last_line(text: str, lines: list[str] | None = None) -> int | None:
 _TAG_RE = re.compile(r"</?(?:i|b|em|strong|u)>", re.IGNORECASE)
 
 
+def page_starts(text: str) -> frozenset[int]:
+    """The numbers of the lines that begin a page: after a form feed (pdftotext prints one
+    between the pages of a PDF). Lines are counted as split_lines counts them."""
+    if "\f" not in text:
+        return frozenset()
+    starts = set()
+    for k, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        if "\f" in line:
+            starts.add(k)
+    return frozenset(starts)
+
+
 def split_lines(text: str) -> list[str]:
     """Lines of the text with CRLF/CR normalised; the list index + 1 is the line number."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "")
