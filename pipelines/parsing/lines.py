@@ -37,7 +37,7 @@ _CAPTION_COLON_RE = re.compile(r"\w:\s+\w")
 _WORD_SPLIT_RE = re.compile(r"[\s/]+")
 # short codes printed in columns of their own before a label, each followed by a wide space: a
 # row number or priority (one or two digits) and a status letter or two
-_CODE_COLUMNS_RE = re.compile(r"^(?:(?:\d{1,2}|[A-ZÅÄÖ]{1,2})\s{%d,})+" % 2)
+_CODE_COLUMNS_RE = re.compile(r"^(?:(?:\d{1,2}|[A-ZÅÄÖ]{1,2})\s{%d,})+" % MIN_CELL_GAP)
 _LETTER_RE = re.compile(r"[A-Za-zÅÄÖåäö]{2}")
 # a note is looked for among this many tokens at the end of a line, values start at its end
 _TAIL_TOKENS = MAX_NOTE_TOKENS + 1
