@@ -207,11 +207,7 @@ def merge_continued(tables: list[Table], infos: list[LineInfo]) -> list[Table]:
             h.startswith("Kolumn ") for h in t.headers
         ):
             if _short_gap(infos, prev.last_line, t.first_line - 1):
-                offset = len(prev.rows)
-                for r in t.rows:
-                    r.row_no += offset
-                prev.rows.extend(t.rows)
-                prev.last_line = t.last_line
+                _append_rows(prev, t)
                 if prev.kind == "other":
                     prev.kind = t.kind
                 continue
@@ -232,14 +228,19 @@ def join_across_pages(tables: list[Table], lines: list[str], pages: frozenset[in
     for t in tables:
         prev = joined[-1] if joined else None
         if prev is not None and _continues_over_page(prev, t, lines, pages):
-            offset = len(prev.rows)
-            for r in t.rows:
-                r.row_no += offset
-            prev.rows.extend(t.rows)
-            prev.last_line = t.last_line
+            _append_rows(prev, t)
             continue
         joined.append(t)
     return joined
+
+
+def _append_rows(table: Table, rest: Table) -> None:
+    """The rows of `rest` go on `table` (numbered on after its own)."""
+    offset = len(table.rows)
+    for r in rest.rows:
+        r.row_no += offset
+    table.rows.extend(rest.rows)
+    table.last_line = rest.last_line
 
 
 def _continues_over_page(prev: Table, t: Table, lines: list[str], pages: frozenset[int]) -> bool:

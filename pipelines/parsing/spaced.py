@@ -79,15 +79,7 @@ def space_positions(
 
 def as_printed(info: LineInfo, values: list[str]) -> list[str]:
     """The text of each value as printed on the line ('- 20 347', not '-20 347')."""
-    out, t = [], 0
-    for v in values:
-        n = len(v.split())
-        if info.spans and t + n - 1 < len(info.spans):
-            out.append(info.text[info.spans[t][0] : info.spans[t + n - 1][1]])
-        else:
-            out.append(v)
-        t += n
-    return out
+    return [info.text[span[0] : span[1]] if span else v for v, span in zip(values, _printed_spans(info, values))]
 
 
 def read_values(info: LineInfo, n_cols: int) -> list[str]:
@@ -143,12 +135,17 @@ def _note_in_last_column(info: LineInfo, pos: list[int], n_cols: int, columns: l
 
 def value_spans(info: LineInfo, values: list[str]) -> list[tuple[int, int]]:
     """Where each value is printed on the line (start, end); [] when the line says not."""
+    spans = _printed_spans(info, values)
+    return [] if None in spans else spans
+
+
+def _printed_spans(info: LineInfo, values: list[str]) -> list[tuple[int, int] | None]:
+    """Where each value (of one token or several) is printed on the line; None where the
+    line's token spans do not reach it."""
     out, t = [], 0
     for v in values:
         n = len(v.split())
-        if not info.spans or t + n - 1 >= len(info.spans):
-            return []
-        out.append((info.spans[t][0], info.spans[t + n - 1][1]))
+        out.append((info.spans[t][0], info.spans[t + n - 1][1]) if info.spans and t + n - 1 < len(info.spans) else None)
         t += n
     return out
 
