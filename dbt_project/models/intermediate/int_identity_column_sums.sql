@@ -1,7 +1,11 @@
 -- Column sums: in every value column, the item rows above a total row (back to the previous
 -- total) add up to it. Of-which rows are parts of the row above and do not count, except
 -- under a label-only heading, where they are that heading's items. A total with no item rows
--- in its block sums the sub-totals above it (when there are two or more).
+-- in its block sums the sub-totals above it (when there are two or more). A running total adds
+-- its block's items to the total before it ('Summa nya projekt', 'Reinvesteringar', 'Summa
+-- investeringsbudget'): a total row is read so when, in none of its columns, the block's items
+-- alone add up to it and, in at least half of them (two at least), the total before and the
+-- items do.
 -- Rounding: each printed number x with d decimals stands for [x - h, x + h], h = 0.5*10^-d.
 -- The identity holds when the interval of the sum of the parts meets the interval of the
 -- total: |total - sum| <= h_total + sum(h_parts) (interval arithmetic, XBRL Calculations 1.1).
@@ -56,6 +60,58 @@ block_parts as (
     select * from candidates where is_block_item
 ),
 
+previous_total_parts as (
+    -- the total just before a total's block: where that total runs on, the start of its sum
+    select candidates.*
+    from candidates
+    inner join totals
+        on totals.document_id = candidates.document_id
+        and totals.table_no = candidates.table_no
+        and totals.row_no = candidates.total_row_no
+        and totals.col_no = candidates.col_no
+        and totals.previous_total_row_no = candidates.part_row_no
+    where candidates.is_subtotal
+),
+
+column_readings as (
+    -- each total cell with items in its block and a total before it: does it add up as a block
+    -- sum, and as a running sum?
+    select
+        block.document_id,
+        block.table_no,
+        block.total_row_no,
+        block.col_no,
+        abs(total.value - block.block_sum) <= total.half_ulp + block.block_half_ulp as block_holds,
+        abs(total.value - block.block_sum - previous.value) <= total.half_ulp + block.block_half_ulp + previous.half_ulp
+            as running_holds
+    from (
+        select document_id, table_no, total_row_no, col_no, sum(value) as block_sum, sum(half_ulp) as block_half_ulp
+        from block_parts
+        group by document_id, table_no, total_row_no, col_no
+        having count(*) filter (where value is null) = 0
+    ) as block
+    inner join previous_total_parts as previous
+        on previous.document_id = block.document_id
+        and previous.table_no = block.table_no
+        and previous.total_row_no = block.total_row_no
+        and previous.col_no = block.col_no
+    inner join cells as total
+        on total.document_id = block.document_id
+        and total.table_no = block.table_no
+        and total.row_no = block.total_row_no
+        and total.col_no = block.col_no
+    where previous.value is not null and total.value is not null
+),
+
+running_total_rows as (
+    select document_id, table_no, total_row_no
+    from column_readings
+    group by document_id, table_no, total_row_no
+    having count(*) filter (where block_holds) = 0
+        and count(*) filter (where running_holds) >= 2
+        and 2 * count(*) filter (where running_holds) >= count(*)
+),
+
 subtotal_parts as (
     -- totals without items in their block add up the sub-totals above them
     select * from candidates
@@ -71,8 +127,23 @@ subtotal_parts as (
 parts as (
     select * from block_parts
     union all
-    -- a grand total adds up two or more sub-totals
+    -- a running total: the total before its block, with the block's items (in a column where
+    -- the block prints none, the total before it alone)
+    select previous_total_parts.*
+    from previous_total_parts
+    inner join running_total_rows
+        on running_total_rows.document_id = previous_total_parts.document_id
+        and running_total_rows.table_no = previous_total_parts.table_no
+        and running_total_rows.total_row_no = previous_total_parts.total_row_no
+    union all
+    -- a grand total adds up two or more sub-totals (a running total has its start above)
     select * from subtotal_parts
+    where not exists (
+        select 1 from running_total_rows
+        where running_total_rows.document_id = subtotal_parts.document_id
+            and running_total_rows.table_no = subtotal_parts.table_no
+            and running_total_rows.total_row_no = subtotal_parts.total_row_no
+    )
     qualify count(*) over (partition by document_id, table_no, total_row_no, col_no) >= 2
 ),
 
