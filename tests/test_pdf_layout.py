@@ -40,6 +40,15 @@ def test_a_cell_from_its_printed_line_to_its_fact(db):
     ]
 
 
+def test_a_total_over_the_years_is_no_years_outcome(db):
+    # 'Total utgift' after Budget 2027 and Plan 2028-2031: the project's total (l.29: 1 500 =
+    # 1 000 + 500), not an outcome of 2031; given the report's own year
+    row = db.execute(
+        "select f.raw_text, f.measure_key, f.period_key, m.measure_name from marts.fct_investment as f "
+        "inner join marts.dim_measure as m using (measure_key) where f.line_no = 29 and f.col_no = 6").fetchall()
+    assert row == [("1 500", "total", "2027-FY", "Totalt över åren (t.ex. ett projekts totala utgift)")]
+
+
 def test_the_audit_names_the_one_misprint(db):
     # Plan 2028: the 20 projects sum to 500 + 750 + 100 + 100 + 100 + 150 + 0 + 0 + 500 + 125
     # + 0 + 10 000 + 0 + 0 + 0 + 0 + 600 + 0 + 0 + 3 000 = 15 925, 'Summa nya enskilda

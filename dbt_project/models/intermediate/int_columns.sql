@@ -118,6 +118,9 @@ final as (
         end as measure,
         inherited.flow,
         case
+            -- a total over the years ('Total utgift' after the plan years) is no year's figure:
+            -- it is the report's, as of its own year
+            when inherited.measure = 'total' and inherited.year_named is null then documents.fiscal_year
             when inherited.says_previous_year then documents.fiscal_year - 1
             when inherited.year_named is not null then inherited.year_named
             when inherited.year_left is not null and inherited.month_named is null and not inherited.says_full_year

@@ -30,6 +30,7 @@ final as (
             when 'target' then 'Målvärde'
             when 'forecast_change' then 'Förändring av helårsprognos sedan en tidigare rapport'
             when 'change' then 'Förändring mellan två perioder'
+            when 'total' then 'Totalt över åren (t.ex. ett projekts totala utgift)'
             else measures.measure
         end as measure_name,
         measures.measure in ('deviation', 'forecast_change', 'change') as is_derived
