@@ -309,3 +309,15 @@ def test_table_going_on_over_a_page_break_without_its_header():
     # + 500 + 125 + 300 + 0 …); 37 525 = 36 325 + 1 200
     assert sum(_cell(doc, line, label, 1).value for line, label in ((66, labels[-3]), (70, labels[-2]))) == 37_525
     assert not any(t.headers[0] == "Kolumn 1" and t.kind == "investments" for t in doc.tables)
+
+
+def test_total_row_printed_without_a_label():
+    # c06 l.614 '9 045 9 810 765' under the 13 areas (l.601-613): 757 + 1 146 + 1 075 + 1 770
+    # + 637 + 1 078 + 549 + 344 + 252 + 201 + 828 + 406 + 3 = 9 046 (9 045 within the rounding
+    # of fourteen printed mnkr), 836 + … + 3 = 9 810, 79 − 323 + … − 89 + 0 = 765
+    doc = extract_file(CORPUS / "c06_varmland_budget2026.txt")
+    row = next(r for t in doc.tables for r in t.rows if r.line_no == 614)
+    assert row.label == "" and row.role == "total"
+    assert [c.raw_text for c in row.cells] == ["9 045", "9 810", "765"]
+    # an area's row stays an item
+    assert next(r for t in doc.tables for r in t.rows if r.line_no == 613).role == "item"

@@ -25,6 +25,7 @@ from .regions import merge_continued, paragraph_header, starts_table, table_end
 from .roles import LineRoles
 from .row_reader import settle_rows
 from .running_sums import place_running_sums
+from .unlabelled_totals import mark_unlabelled_totals
 from .rows import read_rows
 from .spaced import label_number
 from .vocabulary import Vocabulary
@@ -95,6 +96,7 @@ def _build_table(
     if not tab and not under_years:
         settle_rows(rows, {b.line_no: b for b in body}, columns.n_cols)
         place_running_sums(rows, columns.n_cols)
+    mark_unlabelled_totals(rows)
     first_line = min([start + 1] + [p.line_no for p in pre] + [h.line_no for h in header[:1]])
     return _table(table_no, columns, header, rows, first_line, end + 1, "tab" if tab else "space", vocab)
 
