@@ -321,3 +321,12 @@ def test_total_row_printed_without_a_label():
     assert [c.raw_text for c in row.cells] == ["9 045", "9 810", "765"]
     # an area's row stays an item
     assert next(r for t in doc.tables for r in t.rows if r.line_no == 613).role == "item"
+
+
+def test_a_titles_dash_after_a_number_is_no_empty_cell():
+    # c02 .layout l.1013 'Vilket fokusområde stödjer     Fokusområde 7 – Jämlikhet och
+    # jämställdhet' and l.227 '… huvudartikel: Artikel 31 – Rätt till lek, vila,': prose, no
+    # table rows of a value and an empty cell
+    doc = extract_file(CORPUS / "c02_simrishamn_budget2027.layout.txt")
+    lines = {c.line_no for t in doc.tables for r in t.rows for c in r.cells}
+    assert not lines & {227, 1013, 1014, 1015}

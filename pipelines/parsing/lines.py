@@ -38,6 +38,8 @@ _WORD_SPLIT_RE = re.compile(r"[\s/]+")
 # short codes printed in columns of their own before a label, each followed by a wide space: a
 # row number or priority (one or two digits) and a status letter or two
 _CODE_COLUMNS_RE = re.compile(r"^(?:(?:\d{1,2}|[A-ZÅÄÖ]{1,2})\s{%d,})+" % MIN_CELL_GAP)
+_DASHES = ("-", "–", "−")
+MIN_TITLE_WORDS = 3  # words: a shorter text after 'number – ' may be a note after an empty cell
 _LETTER_RE = re.compile(r"[A-Za-zÅÄÖåäö]{2}")
 # a note is looked for among this many tokens at the end of a line, values start at its end
 _TAIL_TOKENS = MAX_NOTE_TOKENS + 1
@@ -242,6 +244,12 @@ def _trailing_text(spans: list[tuple[str, int, int]]) -> int:
             if not (is_number_token(span[0]) or _is_space_marker(span[0])):
                 break
             run.insert(0, span)
+        note_start = spans[len(spans) - k][1]
+        if (len(run) >= 2 and run[-1][0] in _DASHES and note_start - run[-1][2] == 1 and run[-1][1] - run[-2][2] == 1
+                and k >= MIN_TITLE_WORDS and first[:1].isupper()):
+            # 'Artikel 31 – Rätt till lek, vila': a dash one space between a number and a phrase
+            # is a title's dash, no empty cell before a note ('12 – Öka')
+            run = run[:-1]
         numbers = [span for span in run if is_number_token(span[0])]
         breaks = tuple(m for m in range(1, len(numbers)) if numbers[m][1] - numbers[m - 1][2] >= MIN_CELL_GAP)
         if len(split_numbers([t for t, _, _ in numbers], breaks=breaks)) + (len(run) - len(numbers)) >= MIN_VALUES_BEFORE_NOTE:
