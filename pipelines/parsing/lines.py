@@ -8,7 +8,9 @@ The general facts these rules rest on:
   a space of two or more between two numbers separates cells (a thousands space is one);
 - short codes in columns before the label (a row number, a status letter), each followed by a
   wide space, are the row's context;
-- a short text after two values or more is a note (a direction, a decision), not a label;
+- a short text after two values or more is a note (a direction, a decision), not a label; a
+  dash one space between a number and a phrase is a title's dash ('Artikel 31 – Rätt till
+  lek'), not an empty cell before a note;
 - a header line names columns: header words or years, and no value but years.
 """
 from __future__ import annotations
