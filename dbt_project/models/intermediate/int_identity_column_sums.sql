@@ -38,6 +38,7 @@ candidates as (
         totals.table_no,
         totals.row_no as total_row_no,
         totals.col_no,
+        totals.previous_total_row_no,
         parts.row_no as part_row_no,
         parts.value,
         parts.half_ulp,
@@ -62,15 +63,8 @@ block_parts as (
 
 previous_total_parts as (
     -- the total just before a total's block: where that total runs on, the start of its sum
-    select candidates.*
-    from candidates
-    inner join totals
-        on totals.document_id = candidates.document_id
-        and totals.table_no = candidates.table_no
-        and totals.row_no = candidates.total_row_no
-        and totals.col_no = candidates.col_no
-        and totals.previous_total_row_no = candidates.part_row_no
-    where candidates.is_subtotal
+    select * from candidates
+    where is_subtotal and part_row_no = previous_total_row_no
 ),
 
 column_readings as (
