@@ -1,4 +1,4 @@
-"""Command line: run the whole pipeline, print coverage, print the findings report."""
+"""Command line: run the whole pipeline, print coverage, a report's text, the findings report."""
 from __future__ import annotations
 
 import argparse
@@ -51,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     cov = sub.add_parser("coverage", help="tables and cells per report, and numeric lines no table claimed")
     cov.add_argument("files", nargs="*", type=Path, help="report files (default: data/raw/*.txt)")
     cov.add_argument("--all", action="store_true", help="also list lines explained as prose, contents …")
+    txt = sub.add_parser("text", help="print a report's text as the parser reads it, each line with its number "
+                         "(the line_no of its cells; a PDF's text laid out in columns)")
+    txt.add_argument("file", type=Path, help="a report file (.txt or .pdf)")
+    txt.add_argument("--lines", metavar="FIRST-LAST", help="only these lines, e.g. 150-210")
     aud = sub.add_parser("audit", help="run the GX identity suite on the warehouse and print the findings")
     aud.add_argument("--warehouse", type=Path, help="DuckDB file (default data/warehouse/warehouse.duckdb)")
     fnd = sub.add_parser("findings", help="print every report's findings from the published warehouse (read-only)")
@@ -82,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         return rollback(args.warehouse, args.to, args.list)
     if args.command == "coverage":
         return coverage(args.files, args.all)
+    if args.command == "text":
+        return show_text(args.file, args.lines)
     if args.command == "audit":
         return audit(args.warehouse)
     if args.command == "findings":
@@ -192,6 +198,24 @@ def coverage(files: list[Path], show_all: bool) -> int:
             continue
         print(coverage_report(doc, data, show_all))
     return status
+
+
+def show_text(path: Path, lines: str | None) -> int:
+    """The text the parser reads from a report file, numbered as `raw.cells.line_no` numbers it."""
+    from .parsing.extract import report_text
+    from .parsing.text import ReportDecodeError, split_lines
+
+    try:
+        text = split_lines(report_text(path.name, path.read_bytes()))
+    except (ReportDecodeError, OSError) as exc:
+        log.error("%s: %s", path.name, exc)
+        return 1
+    first, _, last = (lines or "").partition("-")
+    first, last = int(first or 1), int(last or len(text))
+    width = len(str(last))
+    for k in range(max(first, 1), min(last, len(text)) + 1):
+        print(f"{k:>{width}}  {text[k - 1]}")
+    return 0
 
 
 def entry() -> None:

@@ -8,7 +8,8 @@ from .consistency import document_agreement
 from .parsing.extract import Document
 from .parsing.lines import analyse_line
 from .parsing.numbers import split_numbers
-from .parsing.text import decode_report, split_lines
+from .parsing.extract import report_text
+from .parsing.text import split_lines
 from .parsing.vocabulary import load_vocabulary
 
 WORD_RE = re.compile(r"[A-Za-zÅÄÖåäöÉé]{2,}")
@@ -74,7 +75,7 @@ def _numbers_among_words(text: str) -> bool:
 
 
 def unclaimed_lines(doc: Document, data: bytes) -> list[UnclaimedLine]:
-    lines = split_lines(decode_report(data))
+    lines = split_lines(report_text(doc.source_file, data))
     claimed = set()
     for t in doc.tables:
         claimed.update(range(t.first_line, t.last_line + 1))

@@ -4,6 +4,7 @@ Plain Python (no Dagster): the extraction asset and the tests call extract_chang
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,8 +36,9 @@ class Outcome:
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """A hash of the parser's code and vocabulary: a new parser reads every report again."""
-    digest = hashlib.sha256()
+    """A hash of the parser's code and vocabulary, and of the PDF reader's version (it sets a
+    PDF's text, so its lines): a new parser reads every report again."""
+    digest = hashlib.sha256(importlib.metadata.version("pypdf").encode())
     parsing = Path(__file__).parent / "parsing"
     for path in sorted(parsing.rglob("*.py")) + sorted((DBT_PROJECT_DIR / "seeds").glob("*.csv")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())

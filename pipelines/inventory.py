@@ -7,7 +7,6 @@ from pathlib import Path
 from .settings import REPORT_SUFFIXES, report_files
 
 WHY_IGNORED = {
-    ".pdf": "PDF is not read yet: convert it to text (pdftotext -layout) and add the .txt",
     ".docx": "Word files are not read: save the report as plain text (.txt)",
     ".doc": "Word files are not read: save the report as plain text (.txt)",
 }
@@ -20,7 +19,7 @@ class RawListing:
 
 
 def list_raw(directory: Path) -> RawListing:
-    """Report files (.txt, any case) sorted by name; every other visible file with the reason."""
+    """Report files (.txt and .pdf, any case) sorted by name; every other visible file with the reason."""
     reports = report_files(directory)
     listed = set(reports)  # a set: checking each file against a list of them grew with the square
     ignored = {}
@@ -29,6 +28,6 @@ def list_raw(directory: Path) -> RawListing:
             continue
         suffix = path.suffix.lower()
         ignored[path.name] = WHY_IGNORED.get(
-            suffix, f"'{suffix or 'no extension'}' is not a report format (only {', '.join(REPORT_SUFFIXES)} is read)"
+            suffix, f"'{suffix or 'no extension'}' is not a report format (only {' and '.join(REPORT_SUFFIXES)} files are read)"
         )
     return RawListing(reports, ignored)

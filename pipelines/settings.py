@@ -14,7 +14,7 @@ DBT_THREADS_ENV = "RAPPORTLAGER_DBT_THREADS"
 DBT_DEBUG_LOG_ENV = "RAPPORTLAGER_DBT_DEBUG_LOG"
 DBT_PATH_ENV = "RAPPORTLAGER_DBT_PATH"  # the warehouse's file name, while a run's dbt opens it
 DEFAULT_MAX_FILE_MB = 20.0
-REPORT_SUFFIXES = (".txt",)
+REPORT_SUFFIXES = (".txt", ".pdf")
 DEFAULT_WAREHOUSE = REPO_ROOT / "data" / "warehouse" / "warehouse.duckdb"
 
 

@@ -1,6 +1,8 @@
 """Bad input gets a clear error naming the file; good reports still load."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 import pytest
 
@@ -14,7 +16,10 @@ from pipelines.warehouse import duplicate_of, record_error, replace_document
     [
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"\n\n  \n", "empty"),
-        ("scan.txt", b"%PDF-1.4\x00\x01\x02\x03" * 50, "binary"),
+        ("bin.txt", b"\x89PNG\x00\x01\x02\x03" * 50, "binary"),
+        # a PDF is known by its first bytes, whatever its name
+        ("scan.txt", b"%PDF-1.4\x00\x01\x02\x03" * 50, "the PDF cannot be read"),
+        ("fake.pdf", b"Driftredovisning 2024 100 200\n", "is named .pdf but is not a PDF"),
         ("prose.txt", "Nämndens uppdrag\nVerksamheten har utvecklats väl under året.\n".encode(), "no table"),
     ],
 )
@@ -23,6 +28,45 @@ def test_bad_files_get_a_clear_error_naming_the_file(name, data, message):
         extract_document(name, data)
     assert name in str(info.value)
     assert message in str(info.value)
+
+
+def _pdf(make) -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    make(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+PDF = Path(__file__).parent / "data" / "corpus" / "c02_simrishamn_budget2027.pdf"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("cut.pdf", lambda: PDF.read_bytes()[: PDF.stat().st_size // 2], "the PDF cannot be read (damaged or cut off?)"),
+        ("scan.pdf", lambda: _pdf(lambda w: w.add_blank_page(595, 842)), "the PDF holds no text (a scanned document?)"),
+        ("locked.pdf", lambda: _pdf(lambda w: (w.append(PDF), w.encrypt("hemligt", algorithm="AES-256"))),
+         "the PDF is locked with a password"),
+    ],
+)
+def test_bad_pdfs_get_a_clear_error_naming_the_file(name, data, message):
+    with pytest.raises(ExtractionError) as info:
+        extract_document(name, data())
+    assert str(info.value).startswith(f"{name}: {message}")
+
+
+def test_a_pdf_restricted_only_by_its_owner_is_read():
+    # many published reports are encrypted with an empty user password (printing or copying
+    # restricted): they open without one
+    data = _pdf(lambda w: (w.append(PDF), w.encrypt("", owner_password="ägaren", algorithm="AES-128")))
+    doc = extract_document("restricted.pdf", data)
+    totals = [r for t in doc.tables for r in t.rows if r.label == "Summa investeringsbudget"]
+    assert [c.raw_text for c in totals[0].cells] == ["37 525", "17 125", "7 475", "5 775", "4 075", "71 975"]
 
 
 def test_truncated_report_keeps_what_is_whole(report_path):
@@ -198,13 +242,14 @@ def test_sql_looking_labels_are_data(good, report_path):
     _good_still_loaded(outcomes, con, report_path)
 
 
-def test_a_pdf_is_ignored_with_the_reason(good, report_path):
+def test_a_word_file_is_ignored_and_a_damaged_pdf_fails(good, report_path):
     (good / "scan.pdf").write_bytes(b"%PDF-1.4\n")
     (good / "notes.docx").write_bytes(b"PK")
     outcomes, con = _extract(good)
-    assert outcomes["scan.pdf"].status == "ignored"
-    assert outcomes["scan.pdf"].detail.startswith("PDF is not read yet")
+    assert outcomes["scan.pdf"].status == "failed"
+    assert outcomes["scan.pdf"].detail.startswith("scan.pdf: the PDF cannot be read")
     assert outcomes["notes.docx"].status == "ignored"
+    assert outcomes["notes.docx"].detail.startswith("Word files are not read")
     _good_still_loaded(outcomes, con, report_path)
 
 

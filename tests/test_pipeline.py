@@ -122,7 +122,7 @@ def test_bad_files_do_not_stop_the_others(tmp_path, raw_copy, report_path, dagst
     folder = raw_copy("003", "004")
     good = report_path("004")
     (folder / "empty.txt").write_bytes(b"")
-    (folder / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    (folder / "notes.docx").write_bytes(b"PK")
     (folder / "Kopia av 004.TXT").write_bytes(good.read_text().replace("\n", "\r\n").encode("cp1252"))
     shutil.copy(report_path("001"), folder / "rapport 001.txt")
     warehouse = tmp_path / "w.duckdb"
@@ -132,7 +132,7 @@ def test_bad_files_do_not_stop_the_others(tmp_path, raw_copy, report_path, dagst
     assert "Run summary: 3 loaded, 0 unchanged, 1 skipped as duplicates, 1 failed, 1 ignored, 0 removed" in out
     assert "  FAILED    empty.txt: empty.txt: the file is empty" in out
     assert f"  duplicate Kopia av 004.TXT: the same text as {good.name} (not loaded twice)" in out
-    assert "  ignored   scan.pdf: PDF is not read yet" in out
+    assert "  ignored   notes.docx: Word files are not read" in out
     assert f"\n{good.name}: " in out  # loaded in this run: its findings in full
     con = duckdb.connect(str(warehouse), read_only=True)
     assert con.execute("select count(*) from raw.documents").fetchone()[0] == 3
@@ -208,7 +208,7 @@ def test_a_run_with_nothing_new_does_nothing(warehouse, tmp_path, capsys, monkey
     assert freshness.up_to_date(warehouse, [changed, *reports[1:]], {}) is None
     assert freshness.up_to_date(warehouse, [*reports, tmp_path / "new.txt"], {}) is None
     assert freshness.up_to_date(warehouse, reports[1:], {}) is None
-    assert freshness.up_to_date(warehouse, reports, {"scan.pdf": "PDF is not read yet"}) is None
+    assert freshness.up_to_date(warehouse, reports, {"notes.docx": "Word files are not read: save the report as plain text (.txt)"}) is None
     # the export is not the published build's (a run killed after publishing, a rollback)
     monkeypatch.setattr(freshness, "current_snapshot", lambda published: tmp_path / "20000101T000000Z" / "w")
     assert freshness.up_to_date(warehouse, reports, {}) is None

@@ -14,6 +14,8 @@ from .readers import find_layout_tables
 from .readers.glued import unglue_header
 from .words import DocumentWords, close_unmarked_breaks
 from .sections import find_sections, organisation_at
+from .pdf import is_pdf, pdf_text
+from .pages import page_furniture
 from .regions import join_across_pages
 from .tables import Table, find_tables
 from .text import ReportDecodeError, decode_report, normalised_text_sha256, page_starts, partial_last_line, split_lines
@@ -55,8 +57,9 @@ def _collector_paused():
 
 
 def _extract(source_file: str, data: bytes, vocab: Vocabulary) -> Document:
+    warnings = []
     try:
-        text = decode_report(data)
+        text = report_text(source_file, data, warnings)
     except ReportDecodeError as exc:
         raise ExtractionError(f"{source_file}: {exc}") from exc
     text_sha256 = normalised_text_sha256(text)
@@ -64,7 +67,6 @@ def _extract(source_file: str, data: bytes, vocab: Vocabulary) -> Document:
     pages = page_starts(text)
     cut = partial_last_line(text, lines)
     del text  # the lines hold it now: a long report is not kept twice
-    warnings = []
     if cut:
         # a file cut off mid-row: the partial row would load wrong numbers
         warnings.append(f"line {cut} dropped: the file ends inside a table row (cut off?): {lines[-1].strip()[:60]!r}")
@@ -83,23 +85,40 @@ def _extract(source_file: str, data: bytes, vocab: Vocabulary) -> Document:
     return Document(source_file, hashlib.sha256(data).hexdigest(), meta, tables, len(lines), text_sha256, warnings)
 
 
+def report_text(source_file: str, data: bytes, warnings: list[str] | None = None) -> str:
+    """The text the parser reads: a PDF's text laid out in columns (known by its first bytes,
+    whatever the file's name), else the file decoded; warnings of unread PDF pages are added to
+    `warnings`."""
+    if is_pdf(data):
+        text, unread = pdf_text(data)
+        if warnings is not None:
+            warnings.extend(unread)
+        return text
+    if source_file.lower().endswith(".pdf"):
+        raise ReportDecodeError("the file is named .pdf but is not a PDF (it does not start with %PDF-)")
+    return decode_report(data)
+
+
 UNIT_FROM_TEXT_KINDS = ("other", "key_figures", "operating_statement", "investments")  # not counts or rates
 
 
 def _all_tables(lines: list[str], vocab: Vocabulary, pages: frozenset[int] = frozenset()) -> list[Table]:
     """Tables of the layouts with readers of their own, then rows of cells in the lines left;
-    a table that goes on over a page break without its header is one table (`pages`: the
-    lines that begin a page)."""
-    found, taken = find_layout_tables(lines, vocab)
-    rest = ["" if k + 1 in taken else unglue_header(line, vocab) for k, line in enumerate(lines)]
-    tables = join_across_pages(sorted(found + find_tables(rest, vocab), key=lambda t: t.first_line), lines, pages)
+    the pages' running header and footer are read as blank lines, and a table that goes on over
+    a page break without its header is one table (`pages`: the lines that begin a page)."""
+    furniture = page_furniture(lines, pages)
+    body = ["" if k + 1 in furniture else line for k, line in enumerate(lines)] if furniture else lines
+    found, taken = find_layout_tables(body, vocab)
+    rest = ["" if k + 1 in taken else unglue_header(line, vocab) for k, line in enumerate(body)]
+    tables = join_across_pages(sorted(found + find_tables(rest, vocab), key=lambda t: t.first_line), body, pages)
     words = DocumentWords(lines)
     for k, table in enumerate(tables, 1):
         table.table_no = k
         _caption_sentence(table, lines, vocab)
         for row in table.rows:
             last = max(row.line_no, row.label_first_line) + len(row.label.split())
-            row.label = close_unmarked_breaks(row.label, lines, row.label_first_line, last, words)
+            # one space between a label's words: wider spaces are where a PDF set them
+            row.label = " ".join(close_unmarked_breaks(row.label, lines, row.label_first_line, last, words).split())
         if table.unit is None and table.kind in UNIT_FROM_TEXT_KINDS:
             floor = tables[k - 2].last_line if k > 1 else 0
             table.unit = unit_in_text_above(lines, table.first_line, floor, vocab)

@@ -78,7 +78,7 @@ def _pre_row_labels(infos: list[LineInfo], start: int, vocab: Vocabulary) -> tup
 def _caption_without_header(infos: list[LineInfo], start: int) -> LineInfo | None:
     """A table with no header: the short line right above its first row is its caption."""
     k = _nonblank_above(infos, start - 1)
-    if k >= 0 and not infos[k].has_values and len(infos[k].text.strip()) <= MAX_CAPTION:
+    if k >= 0 and not infos[k].has_values and len(infos[k].printed) <= MAX_CAPTION:
         return infos[k]
     return None
 
@@ -98,7 +98,7 @@ def _header_lines(infos: list[LineInfo], j: int, vocab: Vocabulary) -> tuple[int
             pending = []
         elif (
             not info.has_values
-            and len(info.text.strip()) <= MAX_STUB_PIECE
+            and len(info.printed) <= MAX_STUB_PIECE
             and not info.text.strip().endswith(".")
             and not is_caption_like(info, vocab)
         ):
@@ -127,7 +127,7 @@ def _caption_above(
         caption = infos[k]
     elif between:
         caption, between = between[0], between[1:]
-    elif k >= 0 and not infos[k].has_values and len(infos[k].text.strip()) <= MAX_UNMARKED_CAPTION:
+    elif k >= 0 and not infos[k].has_values and len(infos[k].printed) <= MAX_UNMARKED_CAPTION:
         caption = infos[k]
     if caption is not None and header and header[0].is_tab and caption.is_tab:
         caption = None
@@ -137,7 +137,7 @@ def _caption_above(
 def captionable(info: LineInfo) -> bool:
     """A caption is a short line, not a line of running text."""
     t = info.text.strip()
-    return bool(t) and len(t) <= MAX_CAPTION and not t.endswith("-") and len(t.split()) <= MAX_CAPTION_WORDS
+    return bool(t) and len(info.printed) <= MAX_CAPTION and not t.endswith("-") and len(t.split()) <= MAX_CAPTION_WORDS
 
 
 def segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[str, list[str]]:

@@ -70,6 +70,12 @@ class LineInfo:
         return not text or text.isspace()
 
     @property
+    def printed(self) -> str:
+        """The line's words, one space between: how much text it holds, whatever the spaces
+        that text laid out in columns puts between them (a length limit counts this)."""
+        return " ".join(self.text.split())
+
+    @property
     def n_values(self) -> int:
         if self.is_tab:
             strict = sum(1 for c in self.cells if is_value_cell(c))
@@ -289,7 +295,7 @@ def is_header_line(info: LineInfo, vocab: Vocabulary) -> bool:
     # a header names columns: mostly header words and years, not running text
     if text.endswith((".", ",")) and len(words) > 1:
         return False  # the end of a sentence
-    return len(text) <= MAX_HEADER_LINE and n_header > 0 and (
+    return len(info.printed) <= MAX_HEADER_LINE and n_header > 0 and (
         len(words) <= SHORT_HEADER_WORDS or n_header / len(words) >= MIN_HEADER_WORD_SHARE
     )
 

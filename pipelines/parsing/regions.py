@@ -188,7 +188,8 @@ def resumes(roles: LineRoles, j: int, reach: int = ROW_REACH) -> int | None:
             return None
         if is_year_header(info, vocab):
             return None  # the header of the next table
-        if roles.row[k] and not ends_wrapped_label(infos[k - 1], info):
+        # a row right under where the search starts (under the header) wraps no label above it
+        if roles.row[k] and (k == j or not ends_wrapped_label(infos[k - 1], info)):
             return k
         if roles.row[k]:
             continue

@@ -45,7 +45,7 @@ def is_label_line(info: LineInfo, vocab: Vocabulary) -> bool:
     t = info.text.strip()
     if not t or info.has_values:
         return False
-    if len(t) > MAX_LABEL_LINE or is_footnote_mark(t) or _NUMBER_THEN_TEXT_RE.match(t):
+    if len(info.printed) > MAX_LABEL_LINE or is_footnote_mark(t) or _NUMBER_THEN_TEXT_RE.match(t):
         return False
     if t.endswith(".") and len(t.split()) > MAX_WORDS_BEFORE_FULL_STOP:
         return False
@@ -72,6 +72,8 @@ def is_footnote(info: LineInfo) -> bool:
     t = info.text.strip()
     if t.startswith("*") and not is_footnote_mark(t):
         return False
+    if info.context and not info.is_tab:
+        return False  # its number is a code column before the label, printed apart: a row's
     return bool(_FOOTNOTE_RE.match(t)) and (
         len(t) > MIN_FOOTNOTE_WITH_VALUES or not info.has_values
     ) and len(t.split()) >= MIN_FOOTNOTE_WORDS
