@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     back.add_argument("--to", help="snapshot name (default: the one before the published one)")
     back.add_argument("--list", action="store_true", help="list the snapshots kept")
     cov = sub.add_parser("coverage", help="tables and cells per report, and numeric lines no table claimed")
-    cov.add_argument("files", nargs="*", type=Path, help="report files (default: data/raw/*.txt)")
+    cov.add_argument("files", nargs="*", type=Path, help="report files (default: data/raw/*.txt and *.pdf)")
     cov.add_argument("--all", action="store_true", help="also list lines explained as prose, contents …")
     txt = sub.add_parser("text", help="print a report's text as the parser reads it, each line with its number "
                          "(the line_no of its cells; a PDF's text laid out in columns)")

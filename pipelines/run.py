@@ -50,7 +50,7 @@ def run_pipeline(warehouse: Path | None = None, raw: Path | None = None, wait: f
 def _build_and_publish(published: Path, rebuild: bool = False) -> int:
     listing = list_raw(raw_dir()) if raw_dir().is_dir() else None
     if listing is None or not listing.reports:
-        log.error("%s holds no report (*.txt)%s", raw_dir(),
+        log.error("%s holds no report (*.txt, *.pdf)%s", raw_dir(),
                   "".join(f"; ignored {n}: {why}" for n, why in (listing.ignored.items() if listing else [])))
         return EXIT_NO_REPORTS
     snapshot = None if rebuild else up_to_date(published, listing.reports, listing.ignored)

@@ -338,3 +338,15 @@ def test_a_titles_dash_after_a_number_is_no_empty_cell():
     doc = extract_file(CORPUS / "c02_simrishamn_budget2027.layout.txt")
     lines = {c.line_no for t in doc.tables for r in t.rows for c in r.cells}
     assert not lines & {227, 1013, 1014, 1015}
+
+
+@pytest.mark.parametrize(
+    "name", ["c02_simrishamn_budget2027.txt", "c02_simrishamn_budget2027.layout.txt", "c02_simrishamn_budget2027.pdf"]
+)
+def test_a_dash_ending_a_line_of_prose_makes_no_table(name):
+    # Simrishamn's project forms cite the convention in prose: 'Bedömningen grundas på
+    # huvudartikel: Artikel' / '31 –' / 'Rätt till lek …' (raw order) or '… Artikel 31 –' at the
+    # end of a line, its title on the next: one number and a dash (an empty cell, nothing
+    # printed) start no table. The report's one table is its investment table.
+    doc = extract_file(CORPUS / name)
+    assert [(t.kind, len(t.rows)) for t in doc.tables] == [("investments", 23)]

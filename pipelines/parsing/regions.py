@@ -39,7 +39,7 @@ def starts_table(roles: LineRoles, i: int) -> bool:
     info = infos[i]
     if not roles.row[i] or roles.header[i]:
         return False
-    if info.n_values >= MIN_VALUES_WITHOUT_HEADER:
+    if info.n_values >= MIN_VALUES_WITHOUT_HEADER and _printed_values(info) >= MIN_VALUES_WITHOUT_HEADER:
         return True
     # stacked values: label lines, then one value a line, under a header
     j = i - 1
@@ -55,6 +55,17 @@ def starts_table(roles: LineRoles, i: int) -> bool:
     while j >= 0 and infos[j].blank:
         j -= 1
     return j >= 0 and roles.header[j] and infos[j].is_tab == info.is_tab
+
+
+_DASHES = frozenset("-–—−")
+
+
+def _printed_values(info: LineInfo) -> int:
+    """The values a line prints, a bare dash (an empty cell: nothing printed) not counted:
+    'Artikel 17 –' at the end of a line of running text prints one."""
+    if info.is_tab:
+        return info.n_values
+    return sum(1 for tok in info.tokens if tok.strip() not in _DASHES)
 
 
 def table_end(roles: LineRoles, start: int, spaced: bool = False) -> int:
