@@ -23,7 +23,7 @@ from .lines import LineInfo, YEAR_RE, count_header_words, is_header_line
 from .roles import is_caption_like, is_label_line
 from .settings import (
     MAX_CAPTION, MAX_CAPTION_WORDS, MAX_PRE_ROW_LABELS, MAX_STUB_PIECE, MAX_STUB_PIECES,
-    MAX_UNMARKED_CAPTION, MIN_HEADER_NAME_GAP, MIN_SUB_ROW_WORDS,
+    MAX_UNMARKED_CAPTION, MIN_COLUMNED_GAPS, MIN_HEADER_NAME_GAP, MIN_SUB_ROW_WORDS,
 )
 from .vocabulary import Vocabulary
 from .words import join_hyphenated
@@ -142,6 +142,7 @@ def captionable(info: LineInfo) -> bool:
 
 def segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[str, list[str]]:
     """Split header text (space layout) into a stub and one header per value column."""
+    indents = {line.strip(): len(line) - len(line.lstrip()) for line in lines}
     lines = join_hyphenated(lines, vocab)
     primary: list[list[str]] = []
     sub_rows: list[list[str]] = []
@@ -159,6 +160,20 @@ def segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[st
         if len(primary) < n_cols and len(words) >= MIN_SUB_ROW_WORDS and all(YEAR_RE.match(w) for w in words) and primary:
             # a row of years under headers that are complete
             sub_rows.append(words)
+            continue
+        pieces = _wide_pieces(placed)
+        indented = indents.get(line, 0) >= MIN_HEADER_NAME_GAP  # nothing printed over the labels
+        if (
+            not primary and n_cols >= MIN_COLUMNED_GAPS
+            and (len(pieces) == n_cols + 1 or (len(pieces) == n_cols and indented))
+            and all(any(ch.isalpha() for ch in "".join(p)) for p in pieces)
+        ):
+            # a line laid out in columns that names each column apart: its pieces are the
+            # names, whatever words they hold ('Redovisat jan-aug 2024 Utgifter'); with one
+            # piece more, the first is the stub's
+            if len(pieces) > n_cols:
+                stub.extend(pieces.pop(0))
+            primary.extend(pieces)
             continue
         lead = _stub_before_years(words, vocab)
         if primary and lead:
@@ -195,6 +210,17 @@ def segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[st
     if len(headers) > n_cols:
         headers = headers[:n_cols - 1] + [" ".join(headers[n_cols - 1:])]
     return " ".join(stub), headers
+
+
+def _wide_pieces(placed: list[tuple[str, int]]) -> list[list[str]]:
+    """The words of a header line in the pieces its wide spaces part."""
+    pieces: list[list[str]] = []
+    for w, gap in placed:
+        if not pieces or gap >= MIN_HEADER_NAME_GAP:
+            pieces.append([w])
+        else:
+            pieces[-1].append(w)
+    return pieces
 
 
 def _with_gaps(line: str):

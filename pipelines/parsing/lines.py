@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .numbers import is_marker, is_number_token, leading_marker, parse_number, split_numbers
 from .settings import (
-    MAX_COMPOUND_VALUE, MAX_HEADER_LINE, MIN_CELL_GAP, MAX_NOTE_TOKENS, MAX_YEAR_HEADER_LABEL, MIN_COMPOUND_VALUES,
+    MAX_COMPOUND_VALUE, MAX_HEADER_LINE, MIN_CELL_GAP, MIN_COLUMNED_GAPS, MIN_HEADER_NAME_GAP, MAX_NOTE_TOKENS, MAX_YEAR_HEADER_LABEL, MIN_COMPOUND_VALUES,
     MIN_HEADER_WORD_SHARE, MIN_TAB_HEADER_CELLS, MIN_VALUES_BEFORE_NOTE, SHORT_HEADER_WORDS,
 )
 from .text import strip_markup
@@ -37,6 +37,7 @@ _LEADING_DIGIT_RE = re.compile(r"^\d")
 _NOTE_START_RE = re.compile(r"^[A-Za-zÅÄÖåäö(]")
 _CAPTION_COLON_RE = re.compile(r"\w:\s+\w")
 _WORD_SPLIT_RE = re.compile(r"[\s/]+")
+_WIDE_SPACE_RE = re.compile(rf" {{{MIN_HEADER_NAME_GAP},}}")  # where text laid out in columns parts its names
 # short codes printed in columns of their own before a label, each followed by a wide space: a
 # row number or priority (one or two digits) and a status letter or two
 _CODE_COLUMNS_RE = re.compile(r"^(?:(?:\d{1,2}|[A-ZÅÄÖ]{1,2})\s{%d,})+" % MIN_CELL_GAP)
@@ -222,7 +223,11 @@ def _analyse_space(info: LineInfo, allow_note: bool = True) -> LineInfo:
         gaps.append(s - prev_end)
         prev_end = e
     info.gaps = gaps
-    if info.note and len(info.tokens) < MIN_VALUES_BEFORE_NOTE:
+    if info.note and len(info.tokens) < MIN_VALUES_BEFORE_NOTE and not (
+        # one value in a column of its own, then text in the next (laid out in columns)
+        len(info.tokens) == 1 and info.label and gaps[0] >= MIN_HEADER_NAME_GAP
+        and text.index(info.note, info.spans[0][1]) - info.spans[0][1] >= MIN_HEADER_NAME_GAP
+    ):
         # not a row after all: the words belong to the label
         info.label, info.note = text.strip(), ""
         info.tokens, info.spans, info.gaps = [], [], []
@@ -260,10 +265,24 @@ def _trailing_text(spans: list[tuple[str, int, int]]) -> int:
             run = run[:-1]
         numbers = [span for span in run if is_number_token(span[0])]
         breaks = tuple(m for m in range(1, len(numbers)) if numbers[m][1] - numbers[m - 1][2] >= MIN_CELL_GAP)
-        if len(split_numbers([t for t, _, _ in numbers], breaks=breaks)) + (len(run) - len(numbers)) >= MIN_VALUES_BEFORE_NOTE:
+        values = len(split_numbers([t for t, _, _ in numbers], breaks=breaks)) + (len(run) - len(numbers))
+        if values >= MIN_VALUES_BEFORE_NOTE:
             return k
+        if values == 1 and _set_apart(spans, len(spans) - k - len(run), len(spans) - k - 1):
+            return k  # 'Familjehem     370 000     Ingår i ersättningen ovan': text in a column of its own
         return 0
     return 0
+
+
+def _set_apart(spans: list[tuple[str, int, int]], first: int, last: int) -> bool:
+    """Are the tokens first..last printed in a column of their own: a wide space before them,
+    after a word, and after them? (Text laid out in columns; running text puts one space
+    between words.)"""
+    return (
+        0 < first <= last < len(spans) - 1
+        and spans[first][1] - spans[first - 1][2] >= MIN_HEADER_NAME_GAP
+        and spans[last + 1][1] - spans[last][2] >= MIN_HEADER_NAME_GAP
+    )
 
 
 @lru_cache(maxsize=65_536)
@@ -288,16 +307,32 @@ def is_header_line(info: LineInfo, vocab: Vocabulary) -> bool:
     if info.only_years() and (not info.label or _has_header_word(info.label, vocab) or len(info.label) < MAX_YEAR_HEADER_LABEL):
         return True
     text = info.text.strip()
-    if _CAPTION_COLON_RE.search(text):
+    # a line laid out in columns: its pieces parted by wide spaces (running text has none)
+    pieces = _WIDE_SPACE_RE.split(text)
+    if any(_CAPTION_COLON_RE.search(piece) for piece in pieces):
         return False  # 'Kommunövergripande mål: Hållbar ekonomi' is a caption
     words = [w for w in _WORD_SPLIT_RE.split(text) if w]
-    n_header = count_header_words(text, vocab)
     # a header names columns: mostly header words and years, not running text
     if text.endswith((".", ",")) and len(words) > 1:
         return False  # the end of a sentence
-    return len(info.printed) <= MAX_HEADER_LINE and n_header > 0 and (
+    # running text is as long as the line, a line laid out in columns as its longest piece
+    if max(len(" ".join(piece.split())) for piece in pieces) > MAX_HEADER_LINE:
+        return False
+    if names_columns_apart(info, vocab):
+        return True
+    n_header = count_header_words(text, vocab)
+    return n_header > 0 and (
         len(words) <= SHORT_HEADER_WORDS or n_header / len(words) >= MIN_HEADER_WORD_SHARE
     )
+
+
+def names_columns_apart(info: LineInfo, vocab: Vocabulary) -> bool:
+    """A line laid out in columns whose pieces after the first (the stub, which may name the
+    unit: 'Nettokostnad, belopp mkr') each name a column ('Utfall 2022     Budget 2023 …')."""
+    if info.is_tab or info.has_values and not info.only_years():
+        return False
+    pieces = _WIDE_SPACE_RE.split(info.text.strip())
+    return len(pieces) > MIN_COLUMNED_GAPS and all(count_header_words(piece, vocab) for piece in pieces[1:])
 
 
 def _has_header_word(text: str, vocab: Vocabulary) -> bool:

@@ -68,6 +68,7 @@ MAX_STUB_PIECES = 3  # lines: such fragments, at most
 MIN_BROKEN_PIECES = 2  # words: a line of column names all broken at a hyphen has at least this many
 MIN_BROKEN_PIECE = 3  # characters: each such broken piece, hyphen included, is at least this long
 MIN_HEADER_NAME_GAP = 3  # spaces: in a header line, a word this far from the one before begins a column name
+MIN_COLUMNED_GAPS = 2  # columns: a header line laid out in columns names this many at least, one between two wide spaces
 MIN_SUB_ROW_WORDS = 2  # words: a line of years or header words under complete column names adds to each
 NO_COLUMN_LIMIT = 99  # columns: segment a header into as many names as its words give
 MIN_FITTING_SHARE = Fraction(1, 2)  # share of rows that must be readable as the header's columns for it to win
