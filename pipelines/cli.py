@@ -201,19 +201,23 @@ def coverage(files: list[Path], show_all: bool) -> int:
 
 
 def show_text(path: Path, lines: str | None) -> int:
-    """The text the parser reads from a report file, numbered as `raw.cells.line_no` numbers it."""
+    """The text the parser reads from a report file, numbered as `raw.cells.line_no` numbers it,
+    with a mark where a page begins (a PDF's, or a form feed in a text)."""
     from .parsing.extract import report_text
-    from .parsing.text import ReportDecodeError, split_lines
+    from .parsing.text import ReportDecodeError, page_starts, split_lines
 
     try:
-        text = split_lines(report_text(path.name, path.read_bytes()))
+        whole = report_text(path.name, path.read_bytes())
     except (ReportDecodeError, OSError) as exc:
         log.error("%s: %s", path.name, exc)
         return 1
+    text, pages = split_lines(whole), sorted(page_starts(whole))
     first, _, last = (lines or "").partition("-")
     first, last = int(first or 1), int(last or len(text))
     width = len(str(last))
     for k in range(max(first, 1), min(last, len(text)) + 1):
+        if k in pages:  # a page break (form feed): the page that begins here, counted from 1
+            print(f"{'':>{width}}  --- page {pages.index(k) + 2} ---")
         print(f"{k:>{width}}  {text[k - 1]}")
     return 0
 
