@@ -182,3 +182,16 @@ def test_lines_laid_out_in_columns():
                                           "             Avvikelse"), vocab)
     # a colon inside a piece still makes a caption ('Kommunövergripande mål: Hållbar ekonomi')
     assert not is_header_line(analyse_line(1, "Kommunövergripande mål: Hållbar ekonomi      Målvärde      Utfall"), vocab)
+
+
+def test_a_header_whose_stub_names_the_unit_is_the_whole_header():
+    # 004's operating statement printed to PDF: 'Driftsammandrag', then 'Nettokostnad, belopp
+    # mkr' and the eight names on one line right above the rows (a tab header in the text):
+    # the caption is the line above, the unit the stub's, the names those between wide spaces
+    from pipelines.parsing import extract_file
+
+    doc = extract_file(PRINTED / "004_1b71e7ae599e2031.pdf")
+    table = next(t for t in doc.tables if t.caption == "Driftsammandrag")
+    assert (table.kind, table.unit, table.stub_header) == ("operating_statement", "mkr", "Nettokostnad, belopp mkr")
+    assert table.headers == ["Utfall 2022", "Budget 2023", "Budget 2024", "Plan 2025", "Plan 2026", "Plan 2027",
+                             "Plan 2028", "Plan 2029"]

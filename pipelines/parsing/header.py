@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import LineInfo, YEAR_RE, count_header_words, is_header_line
+from .lines import LineInfo, YEAR_RE, count_header_words, is_header_line, names_columns_apart
 from .roles import is_caption_like, is_label_line
 from .settings import (
     MAX_CAPTION, MAX_CAPTION_WORDS, MAX_PRE_ROW_LABELS, MAX_STUB_PIECE, MAX_STUB_PIECES,
@@ -93,7 +93,11 @@ def _header_lines(infos: list[LineInfo], j: int, vocab: Vocabulary) -> tuple[int
         if info.blank:
             j -= 1
             continue
-        if is_header_line(info, vocab) and (info.is_tab or not is_caption_like(info, vocab)):
+        # right above the rows, a line laid out in columns whose stub names the unit
+        # ('Nettokostnad, belopp mkr      Utfall 2022      Budget 2023 …'): the whole header,
+        # as a tab header is
+        whole = not header and not pending and is_caption_like(info, vocab) and names_columns_apart(info, vocab)
+        if whole or (is_header_line(info, vocab) and (info.is_tab or not is_caption_like(info, vocab))):
             header = [info] + pending + header
             pending = []
         elif (
@@ -107,7 +111,7 @@ def _header_lines(infos: list[LineInfo], j: int, vocab: Vocabulary) -> tuple[int
                 break
         else:
             break
-        if info.is_tab:
+        if info.is_tab or whole:
             j -= 1
             break
         j -= 1
