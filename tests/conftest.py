@@ -67,11 +67,19 @@ def raw_copy(tmp_path, report_path):
     return make
 
 
+# the longest tests (4.5-6.5 minutes each on two cores): the two halves of the real-pipeline
+# kill rounds, the benchmark at 5 and 100 reports, the audit's corruption benchmark
+HEAVY = (
+    "test_real_runs_killed_at_many_moments_rerun_with_readers", "test_bench_at_5_and_100_prints_its_figures",
+    "test_corruptions_are_flagged_and_named",
+)
+
+
 def pytest_collection_modifyitems(config, items):
-    """The two halves of the real-pipeline kill rounds (about 5 minutes each) open the two halves
-    of the collection, so that pytest-xdist hands one to each worker from the start."""
-    heavy = [i for i in items if i.originalname == "test_real_runs_killed_at_20_moments_rerun_with_readers"]
-    if len(heavy) == 2:
+    """The longest tests open the two halves of the collection, two each, so that pytest-xdist
+    hands them to both workers from the start instead of leaving one worker a long tail."""
+    heavy = [i for name in HEAVY for i in items if i.originalname == name]
+    if len(heavy) == 4:
         rest = [i for i in items if i not in heavy]
         middle = len(rest) // 2
-        items[:] = [heavy[0], *rest[:middle], heavy[1], *rest[middle:]]
+        items[:] = [heavy[0], heavy[3], *rest[:middle], heavy[1], heavy[2], *rest[middle:]]

@@ -75,7 +75,7 @@ def _extract(source_file: str, data: bytes, vocab: Vocabulary) -> Document:
     if not tables:
         raise ExtractionError(f"{source_file}: no table with numbers was found in the text")
     meta = read_metadata(lines, vocab)
-    sections = find_sections(lines, vocab)
+    sections = find_sections(lines, vocab, pages)
     first_named = next((s.organisation for s in sections if s.organisation), None)
     if first_named:
         meta.organisation = first_named

@@ -27,7 +27,9 @@ class Section:
     organisation: str | None
 
 
-def find_sections(lines: list[str], vocab: Vocabulary) -> list[Section]:
+def find_sections(lines: list[str], vocab: Vocabulary, pages: frozenset[int] = frozenset()) -> list[Section]:
+    """Where each unit's part of the report begins, and the unit it names (`pages`: the lines
+    that begin a page, after a page break)."""
     sections: list[Section] = []
     stripped = [l.replace("\t", " ").strip() for l in lines]
     kinds = tuple(w for w, _ in vocab.report_kinds)
@@ -36,10 +38,12 @@ def find_sections(lines: list[str], vocab: Vocabulary) -> list[Section]:
         if not line:
             continue
         low = line.lower()
-        # a title block: the report kind at the top of a page (after blank lines)
+        # a title block: the report kind at the top of a page (after blank lines, or first
+        # after a page break: a title that begins with the kind, not a sentence's end)
         if len(line) < 90 and (low.startswith(kinds) or any(g in low for g in genitives)):
             before = stripped[max(0, i - 2) : i]
-            if i < 2 or all(not b for b in before):
+            page_top = i + 1 in pages and low.startswith(kinds) and line[:1].isupper() and not line.endswith(".")
+            if i < 2 or all(not b for b in before) or page_top:
                 sections.append(Section(i + 1, _title_organisation(stripped, i)))
                 continue
         if low.rstrip(" :") in vocab.section_markers:
