@@ -228,3 +228,21 @@ def test_the_reports_printed_to_pdf_give_the_texts_findings(tmp_path, dagster_ho
     for document, *_, passed in from_pdf:
         failing[document[:3]] = failing.get(document[:3], 0) + (not passed)
     assert failing == {"000": 30, "001": 4, "002": 0, "003": 9, "004": 0}
+
+
+def test_a_footnote_number_glued_to_a_label_is_set_apart_when_the_report_prints_it():
+    # a PDF's superscript '¹' after a label is read as a digit glued to its last word
+    from pipelines.parsing.extract import footnote_numbers, mark_label_footnote
+    from pipelines.parsing.model import Cell, Row
+
+    lines = ["Tekniska nämnden1        -200,1        -210,0", "", "1 Nämnden fick ett tilläggsanslag under året."]
+    notes = footnote_numbers(lines)
+    assert notes == frozenset({"1"})
+    row = Row(1, 1, "Tekniska nämnden1", 1, "item", cells=[Cell(1, 1, "-200,1", -200.1, 1), Cell(2, 1, "-210,0", -210.0, 1, footnote="2")])
+    mark_label_footnote(row, notes)
+    assert row.label == "Tekniska nämnden"
+    assert [c.footnote for c in row.cells] == ["1", "2"]  # a cell's own mark stays
+    # a digit that is part of the name, with no such footnote printed, stays
+    row = Row(2, 2, "Ombyggnad etapp2", 2, "item", cells=[Cell(1, 2, "4,1", 4.1, 1)])
+    mark_label_footnote(row, notes)
+    assert row.label == "Ombyggnad etapp2" and row.cells[0].footnote is None

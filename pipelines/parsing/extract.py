@@ -112,6 +112,7 @@ def _all_tables(lines: list[str], vocab: Vocabulary, pages: frozenset[int] = fro
     rest = ["" if k + 1 in taken else unglue_header(line, vocab) for k, line in enumerate(body)]
     tables = join_across_pages(sorted(found + find_tables(rest, vocab), key=lambda t: t.first_line), body, pages)
     words = DocumentWords(lines)
+    notes = footnote_numbers(lines)
     for k, table in enumerate(tables, 1):
         table.table_no = k
         _caption_sentence(table, lines, vocab)
@@ -119,12 +120,35 @@ def _all_tables(lines: list[str], vocab: Vocabulary, pages: frozenset[int] = fro
             last = max(row.line_no, row.label_first_line) + len(row.label.split())
             # one space between a label's words: wider spaces are where a PDF set them
             row.label = " ".join(close_unmarked_breaks(row.label, lines, row.label_first_line, last, words).split())
+            mark_label_footnote(row, notes)
         if table.unit is None and table.kind in UNIT_FROM_TEXT_KINDS:
             floor = tables[k - 2].last_line if k > 1 else 0
             table.unit = unit_in_text_above(lines, table.first_line, floor, vocab)
             if table.unit is not None:
                 table.kind = table_kind(table.caption, table.stub_header, table.headers, table.rows, vocab, table.unit)
     return tables
+
+
+_FOOTNOTE_LINE_RE = re.compile(r"^\s*(\d{1,2}) [A-ZÅÄÖ]\w*(?: \S+){2,}")
+_GLUED_MARK_RE = re.compile(r"(?<=[a-zåäö])(\d{1,2})$")
+
+
+def footnote_numbers(lines: list[str]) -> frozenset[str]:
+    """The numbers of the footnotes a report prints ('1 Nämnden fick ett tilläggsanslag …')."""
+    return frozenset(m.group(1) for line in lines if (m := _FOOTNOTE_LINE_RE.match(line)))
+
+
+def mark_label_footnote(row, notes: frozenset[str]) -> None:
+    """A footnote's number glued to the end of a label ('Tekniska nämnden1': a superscript
+    read as text) when the report prints that footnote: the label is the words, the mark goes
+    to the row's cells that carry none of their own."""
+    m = _GLUED_MARK_RE.search(row.label)
+    if m is None or m.group(1) not in notes:
+        return
+    row.label = row.label[: m.start()]
+    for cell in row.cells:
+        if cell.footnote is None:
+            cell.footnote = m.group(1)
 
 
 def _caption_sentence(table: Table, lines: list[str], vocab: Vocabulary) -> None:
