@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import LineInfo, YEAR_RE, count_header_words, is_header_line, names_columns_apart
+from .lines import LineInfo, YEAR_RE, count_header_words, is_header_line, names_columns_apart, wide_pieces
 from .roles import is_caption_like, is_label_line
 from .settings import (
     MAX_CAPTION, MAX_CAPTION_WORDS, MAX_PRE_ROW_LABELS, MAX_STUB_PIECE, MAX_STUB_PIECES,
@@ -165,7 +165,7 @@ def segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[st
             # a row of years under headers that are complete
             sub_rows.append(words)
             continue
-        pieces = _wide_pieces(placed)
+        pieces = [piece.split() for piece in wide_pieces(line)]
         indented = indents.get(line, 0) >= MIN_HEADER_NAME_GAP  # nothing printed over the labels
         if (
             not primary and n_cols >= MIN_COLUMNED_GAPS
@@ -214,17 +214,6 @@ def segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[st
     if len(headers) > n_cols:
         headers = headers[:n_cols - 1] + [" ".join(headers[n_cols - 1:])]
     return " ".join(stub), headers
-
-
-def _wide_pieces(placed: list[tuple[str, int]]) -> list[list[str]]:
-    """The words of a header line in the pieces its wide spaces part."""
-    pieces: list[list[str]] = []
-    for w, gap in placed:
-        if not pieces or gap >= MIN_HEADER_NAME_GAP:
-            pieces.append([w])
-        else:
-            pieces[-1].append(w)
-    return pieces
 
 
 def _with_gaps(line: str):

@@ -37,11 +37,11 @@ _LEADING_DIGIT_RE = re.compile(r"^\d")
 _NOTE_START_RE = re.compile(r"^[A-Za-zÅÄÖåäö(]")
 _CAPTION_COLON_RE = re.compile(r"\w:\s+\w")
 _WORD_SPLIT_RE = re.compile(r"[\s/]+")
-_WIDE_SPACE_RE = re.compile(rf" {{{MIN_HEADER_NAME_GAP},}}")  # where text laid out in columns parts its names
+_WIDE_SPACE_RE = re.compile(rf" {{{MIN_HEADER_NAME_GAP},}}")
 # short codes printed in columns of their own before a label, each followed by a wide space: a
 # row number or priority (one or two digits) and a status letter or two
 _CODE_COLUMNS_RE = re.compile(r"^(?:(?:\d{1,2}|[A-ZÅÄÖ]{1,2})\s{%d,})+" % MIN_CELL_GAP)
-_DASHES = ("-", "–", "−")
+DASHES = ("-", "–", "−")  # a bare dash prints nothing: an empty cell
 MIN_TITLE_WORDS = 3  # words: a shorter text after 'number – ' may be a note after an empty cell
 _LETTER_RE = re.compile(r"[A-Za-zÅÄÖåäö]{2}")
 # a note is looked for among this many tokens at the end of a line, values start at its end
@@ -258,7 +258,7 @@ def _trailing_text(spans: list[tuple[str, int, int]]) -> int:
                 break
             run.insert(0, span)
         note_start = spans[len(spans) - k][1]
-        if (len(run) >= 2 and run[-1][0] in _DASHES and note_start - run[-1][2] == 1 and run[-1][1] - run[-2][2] == 1
+        if (len(run) >= 2 and run[-1][0] in DASHES and note_start - run[-1][2] == 1 and run[-1][1] - run[-2][2] == 1
                 and k >= MIN_TITLE_WORDS and first[:1].isupper()):
             # 'Artikel 31 – Rätt till lek, vila': a dash one space between a number and a phrase
             # is a title's dash, no empty cell before a note ('12 – Öka')
@@ -307,8 +307,7 @@ def is_header_line(info: LineInfo, vocab: Vocabulary) -> bool:
     if info.only_years() and (not info.label or _has_header_word(info.label, vocab) or len(info.label) < MAX_YEAR_HEADER_LABEL):
         return True
     text = info.text.strip()
-    # a line laid out in columns: its pieces parted by wide spaces (running text has none)
-    pieces = _WIDE_SPACE_RE.split(text)
+    pieces = wide_pieces(text)
     if any(_CAPTION_COLON_RE.search(piece) for piece in pieces):
         return False  # 'Kommunövergripande mål: Hållbar ekonomi' is a caption
     words = [w for w in _WORD_SPLIT_RE.split(text) if w]
@@ -326,12 +325,18 @@ def is_header_line(info: LineInfo, vocab: Vocabulary) -> bool:
     )
 
 
+def wide_pieces(text: str) -> list[str]:
+    """The pieces of a line that wide spaces part (text laid out in columns prints a name or a
+    cell in each; running text is one piece)."""
+    return _WIDE_SPACE_RE.split(text.strip())
+
+
 def names_columns_apart(info: LineInfo, vocab: Vocabulary) -> bool:
     """A line laid out in columns whose pieces after the first (the stub, which may name the
     unit: 'Nettokostnad, belopp mkr') each name a column ('Utfall 2022     Budget 2023 …')."""
     if info.is_tab or info.has_values and not info.only_years():
         return False
-    pieces = _WIDE_SPACE_RE.split(info.text.strip())
+    pieces = wide_pieces(info.text)
     return len(pieces) > MIN_COLUMNED_GAPS and all(count_header_words(piece, vocab) for piece in pieces[1:])
 
 

@@ -18,7 +18,7 @@ The general facts these rules rest on:
 from __future__ import annotations
 
 from .header import names_a_column
-from .lines import LineInfo, count_header_words
+from .lines import DASHES, LineInfo, count_header_words
 from .model import Table
 from .roles import (
     LineRoles, ends_wrapped_label, follows_footnote, is_caption_like, is_footnote, is_year_header,
@@ -57,15 +57,12 @@ def starts_table(roles: LineRoles, i: int) -> bool:
     return j >= 0 and roles.header[j] and infos[j].is_tab == info.is_tab
 
 
-_DASHES = frozenset("-–—−")
-
-
 def _printed_values(info: LineInfo) -> int:
     """The values a line prints, a bare dash (an empty cell: nothing printed) not counted:
     'Artikel 17 –' at the end of a line of running text prints one."""
     if info.is_tab:
         return info.n_values
-    return sum(1 for tok in info.tokens if tok.strip() not in _DASHES)
+    return sum(1 for tok in info.tokens if tok.strip() not in DASHES)
 
 
 def table_end(roles: LineRoles, start: int, spaced: bool = False) -> int:
