@@ -23,7 +23,7 @@ RAW = HERE.parent / "data" / "raw"
 # its row
 FLOORS = {
     "c02_simrishamn_budget2027.txt": 0.99,
-    # the same PDF as pdftotext -layout prints it (the way the README says to convert a PDF)
+    # the same PDF as pdftotext -layout prints it (a PDF converted to text by its user)
     "c02_simrishamn_budget2027.layout.txt": 1.0,
     # the PDF itself, read by the pipeline (its text laid out in columns by the PDF reader)
     "c02_simrishamn_budget2027.pdf": 1.0,
