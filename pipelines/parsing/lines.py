@@ -170,6 +170,7 @@ def _analyse_space(info: LineInfo, allow_note: bool = True) -> LineInfo:
     text = info.text
     spans = [(m.group(), m.start(), m.end()) for m in _WS_TOKEN_RE.finditer(text)]
     trailing = _trailing_text(spans) if allow_note else 0
+    printed = list(spans)  # every token, the note's included
     if trailing:
         info.note = text[spans[-trailing][1] :].strip()
         spans = spans[:-trailing]
@@ -223,11 +224,9 @@ def _analyse_space(info: LineInfo, allow_note: bool = True) -> LineInfo:
         gaps.append(s - prev_end)
         prev_end = e
     info.gaps = gaps
-    if info.note and len(info.tokens) < MIN_VALUES_BEFORE_NOTE and not (
-        # one value in a column of its own, then text in the next (laid out in columns)
-        len(info.tokens) == 1 and info.label and gaps[0] >= MIN_HEADER_NAME_GAP
-        and text.index(info.note, info.spans[0][1]) - info.spans[0][1] >= MIN_HEADER_NAME_GAP
-    ):
+    # one value in a column of its own, then text in the next (laid out in columns)
+    alone = len(merged) == 1 and _set_apart(printed, [sp[1] for sp in printed].index(merged[0][1]), len(spans) - 1)
+    if info.note and len(info.tokens) < MIN_VALUES_BEFORE_NOTE and not alone:
         # not a row after all: the words belong to the label
         info.label, info.note = text.strip(), ""
         info.tokens, info.spans, info.gaps = [], [], []
