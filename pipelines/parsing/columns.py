@@ -9,6 +9,8 @@ The general facts these rules rest on:
   wins when the rows are paragraphs, or when most rows can be read as that many cells;
 - in a tab table every row's cells are columns: the widest row sets the count, and a tab
   header's last cells name the value columns, the cells before them the stub;
+- names printed over aligned rows name the columns they stand over, however many lines they
+  take (header_positions.py); only where they do not decide is the header read by its words;
 - the names may begin on the line above the header (names broken over two lines at a hyphen),
   or after the unit of a caption printed right above the header;
 - fragments printed between the caption and the header belong to the stub.
@@ -19,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .header import after_unit, segment_header
+from .header_positions import names_by_position
 from .lines import LineInfo
 from .numbers import groupings, split_numbers
 from .roles import is_row
@@ -71,9 +74,13 @@ def read_columns(
     if header and header[-1].is_tab:
         stub, headers = tab_header_names(header[-1], _widest_tab_row(body, n))
     elif header:
-        text, caption, between = _header_text(header, caption, between, vocab)
-        n = _space_column_count(text, body, n, counts, under_years, vocab)
-        stub, headers = segment_header(text, n, vocab)
+        text, printed, caption, between = _header_text(header, caption, between, vocab)
+        # names printed over the rows' columns name them; else the header's words are read
+        placed = None if under_years else names_by_position(printed, body, n)
+        if placed is None:
+            n = _space_column_count(text, body, n, counts, under_years, vocab)
+            placed = segment_header(text, n, vocab)
+        stub, headers = placed
         stub = stub or None
     n_cols = n
     if not tab and headers and len(headers) != n:
@@ -91,14 +98,17 @@ def read_columns(
 
 def _header_text(
     header: list[LineInfo], caption: LineInfo | None, between: list[LineInfo], vocab: Vocabulary
-) -> tuple[list[str], LineInfo | None, list[LineInfo]]:
+) -> tuple[list[str], list[str], LineInfo | None, list[LineInfo]]:
     """The text lines of a space header, with the line right above when it begins the column
-    names; the caption and the fragments left above."""
+    names; the same lines as printed (words after a caption's unit where they stand); the
+    caption and the fragments left above."""
     text = [h.text for h in header]
+    printed = list(text)
     above = between[-1] if between else caption
     if above is not None and header[0].line_no - above.line_no == 1 and broken_words(above.text):
         # the first pieces of column names broken over two header lines
         text.insert(0, above.text)
+        printed.insert(0, above.text)
         if between:
             between = between[:-1]
         else:
@@ -107,7 +117,9 @@ def _header_text(
         rest = after_unit(caption.text, vocab)
         if rest and any(vocab.is_header_word(w) for w in rest.split()):
             text.insert(0, rest)
-    return text, caption, between
+            at = caption.text.rindex(rest)
+            printed.insert(0, " " * at + rest)
+    return text, printed, caption, between
 
 
 def _space_column_count(

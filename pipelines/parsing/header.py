@@ -247,12 +247,13 @@ def _has_digit(word: str) -> bool:
 
 
 def after_unit(text: str, vocab: Vocabulary) -> str:
-    """The words of a caption line after its unit ('Belopp mnkr Beslutad' -> 'Beslutad')."""
+    """The words of a caption line after its unit ('Belopp mnkr Beslutad' -> 'Beslutad'; the
+    unit's closing bracket or colon is the unit's: 'Investeringar (tkr)  Budget' -> 'Budget')."""
     low = text.lower()
     for word, _ in vocab.units:
         m = re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", low)
         if m:
-            return text[m.end():].strip()
+            return text[m.end():].lstrip(")]:,;").strip()
     return ""
 
 

@@ -71,6 +71,7 @@ MIN_HEADER_NAME_GAP = 3  # spaces: in a header line, a word this far from the on
 MIN_COLUMNED_GAPS = 2  # columns: a header line laid out in columns names this many at least, one between two wide spaces
 MIN_SUB_ROW_WORDS = 2  # words: a line of years or header words under complete column names adds to each
 NO_COLUMN_LIMIT = 99  # columns: segment a header into as many names as its words give
+MAX_ALIGN_SLACK = 2  # characters: a column's values start, or end, this near each other to be read as aligned
 MIN_FITTING_SHARE = Fraction(1, 2)  # share of rows that must be readable as the header's columns for it to win
 
 # --- reading rows (rows, spaced, paragraphs) ----------------------------------------------

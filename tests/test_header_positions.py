@@ -1,0 +1,104 @@
+"""Column names broken over two lines, read by where they are printed over the rows.
+
+A PDF laid out as a word processor prints a table (tests/data/pdf/columns_two_line_header.pdf,
+written by render_columns.py beside it): labels at the left margin, values right-aligned, each
+column's name centred over it in two lines, and one name per table on one line only. Before
+names were placed by position, the second lines were handed out left to right: 'Prognos' got
+'mot budget' and 'Avvikelse' nothing, and in the second table the stub word 'Projekt' became a
+fifth column that split '4 350' into two cells.
+
+The lines below are the PDF's text as `rapportlager text` prints it, checked by hand against the
+renderer's table: caption l.5, names l.7-8, 'Kommunstyrelsen' l.9, 'Summa' l.13; the second
+table's caption l.19, names l.21-22 ('Projekt' on l.22), rows l.23-26.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.parsing import extract_document
+from pipelines.parsing.header_positions import names_by_position
+from pipelines.parsing.lines import analyse_line
+
+PDF = Path(__file__).parent / "data" / "pdf" / "columns_two_line_header.pdf"
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return extract_document(PDF.name, PDF.read_bytes()).tables
+
+
+def test_a_name_without_a_second_line_leaves_its_neighbours_names_in_place(tables):
+    operating = tables[0]
+    assert (operating.caption, operating.unit, operating.first_line, operating.last_line) == (
+        "Driftredovisning per nämnd (mnkr)", "mnkr", 5, 13)
+    # 'Prognos' is printed on the second line only, over the third column
+    assert operating.headers == ["Budget 2025", "Utfall jan–aug", "Prognos", "Avvikelse mot budget"]
+    rows = {r.label: (r.line_no, r.role, [c.raw_text for c in r.cells]) for r in operating.rows}
+    assert rows["Kommunstyrelsen"] == (9, "item", ["145,2", "96,1", "143,0", "2,2"])
+    # 2 101,2 = 145,2 + 1 012,4 + 845,0 + 98,6; −11,1 = 2 101,2 − 2 112,3
+    assert rows["Summa"] == (13, "total", ["2 101,2", "1 396,0", "2 112,3", "-11,1"])
+
+
+def test_the_stub_word_on_the_names_second_line_is_no_column(tables):
+    investments = tables[1]
+    assert (investments.caption, investments.unit, investments.kind) == (
+        "Investeringar per projekt, tkr", "tkr", "investments")
+    assert investments.stub_header == "Projekt"
+    # 'Avvikelse' is printed on the first line only
+    assert investments.headers == ["Budget 2025", "Utfall jan–aug", "Prognos helår", "Avvikelse"]
+    rows = {r.label: (r.line_no, [c.raw_text for c in r.cells]) for r in investments.rows}
+    assert rows["Ny förskola Norr"] == (23, ["12 000", "4 350", "11 500", "500"])
+    # 17 300 = 12 000 + 3 500 + 1 800; 200 = 17 300 − 17 100
+    assert rows["Summa"] == (26, ["17 300", "6 500", "17 100", "200"])
+
+
+TYPED = """Investeringar per projekt, mnkr
+
+                            Budget        Utfall                 Avvikelse
+                              2024       jan-aug    Prognos      mot budget
+Skola                         20,0          10,0       21,0           -1,0
+Väg                           30,0          12,0       30,0            0,0
+Summa                         50,0          22,0       51,0           -1,0
+"""
+
+
+def test_names_typed_with_spaces_are_placed_over_their_columns():
+    # the same in a report typed with spaces: the names' words were read left to right before
+    # ('Avvikelse 2024', 'jan-aug Prognos mot budget')
+    table = extract_document("typed.txt", TYPED.encode()).tables[0]
+    assert table.headers == ["Budget 2024", "Utfall jan-aug", "Prognos", "Avvikelse mot budget"]
+    assert [c.raw_text for c in table.rows[-1].cells] == ["50,0", "22,0", "51,0", "-1,0"]
+
+
+def _lines(text: str):
+    return [analyse_line(k + 1, line) for k, line in enumerate(text.splitlines())]
+
+
+def test_rows_that_are_not_aligned_place_no_names():
+    # a converter without layout sets each row's own spaces: no column has one place
+    # ('80,3' ends at 36, '300,2' at 29)
+    header = ["                 Budget     Utfall", "                   2024       2024"]
+    body = _lines("Kommunstyrelsen  120,5          80,3\nSocialnämnden    450,0  300,2")
+    assert names_by_position(header, body, 2) is None
+
+
+def test_two_names_over_one_column_place_no_names():
+    # the header names three columns where the rows print two: the words decide, not the places
+    header = ["                Budget   Prognos  Utfall"]
+    body = _lines("Kommunstyrelsen          120,5    80,3\nSocialnämnden            450,0   300,2")
+    assert names_by_position(header, body, 2) is None
+
+
+def test_names_run_together_over_two_columns_place_no_names():
+    # 'Budget Plan' one space apart over two columns (pdftotext's Simrishamn): the words decide
+    header = ["Pri Stat Proj                Budget Plan", "o   us Nr                    2027   2028"]
+    body = _lines("1     P    6289 Utrustning   1 000    500\n2     N         Valfisken    1 450    750")
+    assert names_by_position(header, body, 2) is None
+
+
+def test_the_stub_is_what_stands_from_the_labels_margin():
+    header = ["Nämnd                 Budget     Utfall", "                        2024    jan-aug"]
+    body = _lines("Kommunstyrelsen        120,5       80,3\nSocialnämnden          450,0      300,2")
+    assert names_by_position(header, body, 2) == ("Nämnd", ["Budget 2024", "Utfall jan-aug"])
