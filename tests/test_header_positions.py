@@ -9,7 +9,8 @@ fifth column that split '4 350' into two cells.
 
 The lines below are the PDF's text as `rapportlager text` prints it, checked by hand against the
 renderer's table: caption l.5, names l.7-8, 'Kommunstyrelsen' l.9, 'Summa' l.13; the second
-table's caption l.19, names l.21-22 ('Projekt' on l.22), rows l.23-26.
+table's caption l.19, names l.21-22 ('Projekt' on l.22), rows l.23-26; the third table's caption
+l.32, names of groups l.34, names l.35, rows l.36-40.
 """
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ import pytest
 from pipelines.parsing import extract_document
 from pipelines.parsing.header_positions import names_by_position
 from pipelines.parsing.lines import analyse_line
+from pipelines.parsing.vocabulary import load_vocabulary
 
+VOCAB = load_vocabulary()
 PDF = Path(__file__).parent / "data" / "pdf" / "columns_two_line_header.pdf"
 
 
@@ -81,24 +84,81 @@ def test_rows_that_are_not_aligned_place_no_names():
     # ('80,3' ends at 36, '300,2' at 29)
     header = ["                 Budget     Utfall", "                   2024       2024"]
     body = _lines("Kommunstyrelsen  120,5          80,3\nSocialnämnden    450,0  300,2")
-    assert names_by_position(header, body, 2) is None
+    assert names_by_position(header, body, 2, VOCAB) is None
 
 
 def test_two_names_over_one_column_place_no_names():
     # the header names three columns where the rows print two: the words decide, not the places
     header = ["                Budget   Prognos  Utfall"]
     body = _lines("Kommunstyrelsen          120,5    80,3\nSocialnämnden            450,0   300,2")
-    assert names_by_position(header, body, 2) is None
+    assert names_by_position(header, body, 2, VOCAB) is None
 
 
-def test_names_run_together_over_two_columns_place_no_names():
-    # 'Budget Plan' one space apart over two columns (pdftotext's Simrishamn): the words decide
+def test_names_run_together_over_two_columns_are_parted_where_a_name_begins():
+    # 'Budget Plan' one space apart over two columns (pdftotext's Simrishamn): 'Plan' begins a
+    # name, a year would continue one
     header = ["Pri Stat Proj                Budget Plan", "o   us Nr                    2027   2028"]
     body = _lines("1     P    6289 Utrustning   1 000    500\n2     N         Valfisken    1 450    750")
-    assert names_by_position(header, body, 2) is None
+    assert names_by_position(header, body, 2, VOCAB) == ("Pri Stat Proj o us Nr", ["Budget 2027", "Plan 2028"])
 
 
 def test_the_stub_is_what_stands_from_the_labels_margin():
     header = ["Nämnd                 Budget     Utfall", "                        2024    jan-aug"]
     body = _lines("Kommunstyrelsen        120,5       80,3\nSocialnämnden          450,0      300,2")
-    assert names_by_position(header, body, 2) == ("Nämnd", ["Budget 2024", "Utfall jan-aug"])
+    assert names_by_position(header, body, 2, VOCAB) == ("Nämnd", ["Budget 2024", "Utfall jan-aug"])
+
+
+def test_names_of_groups_of_columns_head_each_column_of_their_group(tables):
+    # 'Jan–aug 2025' centred over 'Budget' and 'Utfall', 'Helår 2025' over 'Budget' and 'Prognos'
+    by_activity = tables[2]
+    assert (by_activity.caption, by_activity.kind, by_activity.first_line, by_activity.last_line) == (
+        "Nettokostnad per verksamhet, mnkr", "operating_statement", 32, 40)
+    assert by_activity.headers == [
+        "Jan–aug 2025 Budget", "Jan–aug 2025 Utfall", "Helår 2025 Budget", "Helår 2025 Prognos"]
+    rows = {r.label: (r.line_no, [c.raw_text for c in r.cells]) for r in by_activity.rows}
+    # 1 400,0 = 600,0 + 250,0 + 450,0 + 100,0
+    assert rows["Summa"] == (40, ["1 400,0", "1 396,0", "2 101,2", "2 112,3"])
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory, dagster_home):
+    import shutil
+
+    import duckdb
+
+    from pipelines.cli import run_pipeline
+
+    root = tmp_path_factory.mktemp("columns")
+    (root / "raw").mkdir()
+    shutil.copy(PDF, root / "raw")
+    path = root / "warehouse" / "warehouse.duckdb"
+    assert run_pipeline(path, root / "raw") == 0
+    con = duckdb.connect(str(path), read_only=True)
+    yield con
+    con.close()
+
+
+def test_a_group_name_sets_the_period_of_its_columns_facts(warehouse):
+    # line 36 'Grundskola  600,0  598,4  900,0  905,1' under 'Jan–aug 2025' and 'Helår 2025'
+    rows = warehouse.execute(
+        "select col_no, raw_text, amount_sek, measure_key, period_key from marts.fct_operating "
+        "where source_file = ? and line_no = 36 order by col_no", [PDF.name]).fetchall()
+    assert rows == [
+        (1, "600,0", 600_000_000.0, "budget", "2025-M08"),
+        (2, "598,4", 598_400_000.0, "actual", "2025-M08"),
+        (3, "900,0", 900_000_000.0, "budget", "2025-FY"),
+        (4, "905,1", 905_100_000.0, "forecast", "2025-FY"),
+    ]
+
+
+def test_the_three_tables_identities_all_hold(warehouse):
+    # each table's column sums and deviations, and the first and third tables' totals
+    # (2 101,2 / 1 396,0 / 2 112,3) compared with each other
+    found = warehouse.execute(
+        "select table_no, rule, count(*), count(*) filter (where passed) from audit.identity_findings "
+        "group by all order by all").fetchall()
+    assert found == [
+        (1, "column_sum", 4, 4), (1, "cross_table", 3, 3), (1, "deviation", 5, 5),
+        (2, "column_sum", 4, 4), (2, "deviation", 4, 4),
+        (3, "column_sum", 4, 4),
+    ]

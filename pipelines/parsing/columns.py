@@ -76,7 +76,7 @@ def read_columns(
     elif header:
         text, printed, caption, between = _header_text(header, caption, between, vocab)
         # names printed over the rows' columns name them; else the header's words are read
-        placed = None if under_years else names_by_position(printed, body, n)
+        placed = None if under_years else names_by_position(printed, body, n, vocab)
         if placed is None:
             n = _space_column_count(text, body, n, counts, under_years, vocab)
             placed = segment_header(text, n, vocab)

@@ -191,7 +191,7 @@ def segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[st
             starts = (
                 # after a wide space, a word that is no year, month or period begins a name
                 # ('Plan         Total utgift'): names are printed apart, their words are not
-                (gap >= MIN_HEADER_NAME_GAP and not _continues_a_name(w, vocab))
+                (gap >= MIN_HEADER_NAME_GAP and not continues_a_name(w, vocab))
                 or (vocab.is_measure_word(w) and not only_prefix)
                 or (vocab.is_prefix_word(w) and not only_prefix)
                 or (vocab.is_month_word(w) and (cur is None or _has_year_or_month(cur, vocab)))
@@ -225,7 +225,8 @@ def _with_gaps(line: str):
         prev_end = m.end()
 
 
-def _continues_a_name(word: str, vocab: Vocabulary) -> bool:
+def continues_a_name(word: str, vocab: Vocabulary) -> bool:
+    """A year, a month or a period word continues a column's name, it begins none."""
     return bool(YEAR_RE.match(word)) or vocab.is_month_word(word) or word.lower().strip(".,:;()*") in vocab.period_words
 
 

@@ -7,31 +7,43 @@ The general facts these rules rest on:
 - a name broken over two or three lines ('Budget' / '2024') is printed over the same column on
   each line, and a column whose name has no second line leaves a gap there: its neighbours'
   second lines stay over their own columns;
-- the names are parted by a wide space (two spaces or more); the words of one name by one;
-  so one line prints one piece over each column (two over one: the header names a column the
-  rows leave blank, and the reading gives up);
+- the names are parted by a wide space (two spaces or more), the words of one name by one; so
+  a line prints one piece over a column (two over one: the header names a column the rows
+  leave blank). Names run together over two columns ('Budget Plan') part where a word begins a
+  name: a year, month or period continues one;
+- above a line that names every column, a name centred over a run of columns names a group
+  ('Helår 2025' over 'Budget' and 'Prognos'): it heads each column of the run;
 - what is printed to the left of the first column's values, from the labels' margin, is the
   stub's ('Nämnd', 'Belopp i mnkr').
 
 The place of each column's values is read from the rows that print one value per column, each
-apart from the next by a wide space, when those rows are aligned (text whose rows each set their
-own spaces, as a converter without layout writes it, gives no places). Where a piece of the header cannot be placed (it runs over
-two columns: names printed one space apart, or a name over several columns; or it stands as near
-to two), the reading gives up and the header is read by its words (header.segment_header).
+apart from the next by a wide space, when those rows are aligned (a converter without layout,
+whose rows each set their own spaces, gives no places). Where a piece of the header cannot be
+placed (over two columns, or as near to two), or a column is left unnamed, the reading gives up
+and the header is read by its words (header.segment_header).
 """
 from __future__ import annotations
 
 import re
 
+from .header import continues_a_name
 from .lines import LineInfo
 from .roles import is_row
 from .settings import MAX_ALIGN_SLACK, MIN_CELL_GAP
+from .vocabulary import Vocabulary
 
 _PIECE_RE = re.compile(r"\S+(?: \S+)*")  # words parted by single spaces: one piece of a header
-STUB = -1
+_WORD_RE = re.compile(r"\S+")
+STUB = ()  # the columns a piece of the stub names
+STUB_COLUMN = -1  # where a piece of the stub stands
+
+# a header line read: each piece's text and the columns it names (STUB: none, it is the stub's)
+Head = list[tuple[str, tuple[int, ...]]]
 
 
-def names_by_position(header: list[str], body: list[LineInfo], n_cols: int) -> tuple[str, list[str]] | None:
+def names_by_position(
+    header: list[str], body: list[LineInfo], n_cols: int, vocab: Vocabulary
+) -> tuple[str, list[str]] | None:
     """The stub and the names of `n_cols` value columns, read from the header lines as
     printed (their spaces kept) over the rows of `body`; None when the places do not decide."""
     if n_cols < 2:
@@ -40,20 +52,106 @@ def names_by_position(header: list[str], body: list[LineInfo], n_cols: int) -> t
     if places is None:
         return None
     margin = _label_margin(body, places[0][0])
-    lines = [line for line in header if line.strip()]
+    pieced = [_pieces(line, places, vocab) for line in header if line.strip()]
+    last = _placed(pieced[-1], places, margin)
+    if last is None:
+        return None
+    below = _centres(pieced[-1], last, n_cols)
+    heads = [
+        (below and _over_names(pieces, below, places, margin)) or _placed(pieces, places, margin)
+        for pieces in pieced[:-1]
+    ] + [last]
+    if any(head is None for head in heads):
+        return None
     stub: list[str] = []
     names: list[list[str]] = [[] for _ in range(n_cols)]
-    for line in lines:
-        named = set()
-        for m in _PIECE_RE.finditer(line):
-            col = _column_of(m.start(), m.end(), places, margin)
-            if col is None or (col != STUB and col in named):
-                return None  # undecided, or two names over one column: the rows print fewer
-            named.add(col)
-            (stub if col == STUB else names[col]).append(m.group())
+    for head in heads:
+        for text, cols in head:
+            if cols == STUB:
+                stub.append(text)
+            for c in cols:
+                names[c].append(text)
     if not all(names):
         return None
     return " ".join(stub), [" ".join(words) for words in names]
+
+
+def _pieces(line: str, places: list[tuple[int, int]], vocab: Vocabulary) -> list[tuple[int, int, str]]:
+    """The pieces of a header line, each with where it is printed; a piece over two columns'
+    values or more parted before each word that begins a name."""
+    pieces = []
+    for m in _PIECE_RE.finditer(line):
+        if len(_overlapped(m.start(), m.end(), places)) < 2:
+            pieces.append((m.start(), m.end(), m.group()))
+            continue
+        parts: list[tuple[int, int, str]] = []
+        for w in _WORD_RE.finditer(m.group()):
+            s, e = m.start() + w.start(), m.start() + w.end()
+            if parts and continues_a_name(w.group(), vocab):
+                ps, _, pt = parts[-1]
+                parts[-1] = (ps, e, f"{pt} {w.group()}")
+            else:
+                parts.append((s, e, w.group()))
+        pieces.extend(parts)
+    return pieces
+
+
+def _placed(pieces: list[tuple[int, int, str]], places: list[tuple[int, int]], margin: int) -> Head | None:
+    """Each piece over the one column it names; None when a piece is undecided, or two pieces
+    stand over one column (the header names a column the rows leave blank)."""
+    head: Head = []
+    named: set[int] = set()
+    for start, end, text in pieces:
+        col = _column_of(start, end, places, margin)
+        if col is None or col in named:
+            return None
+        if col == STUB_COLUMN:
+            head.append((text, STUB))
+        else:
+            named.add(col)
+            head.append((text, (col,)))
+    return head
+
+
+def _centres(pieces: list[tuple[int, int, str]], head: Head, n_cols: int) -> list[float] | None:
+    """The centre of each column's name on a line that names every column, one piece each;
+    None when the line does not."""
+    centres: dict[int, float] = {}
+    for (start, end, _), (_, cols) in zip(pieces, head):
+        for c in cols:
+            centres[c] = (start + end) / 2
+    return [centres[c] for c in range(n_cols)] if len(centres) == n_cols else None
+
+
+def _over_names(
+    pieces: list[tuple[int, int, str]], below: list[float], places: list[tuple[int, int]], margin: int
+) -> Head | None:
+    """A line above a line that names every column: each piece names the column whose name it
+    is centred over, or the run of columns it is centred over ('Helår 2025' over 'Budget' and
+    'Prognos'); None when two pieces fall over one column."""
+    head: Head = []
+    taken: set[int] = set()
+    for start, end, text in pieces:
+        if _column_of(start, end, places, margin) == STUB_COLUMN:
+            head.append((text, STUB))
+            continue
+        centre = (start + end) / 2
+        _, _, first, last = min(
+            (abs(centre - (below[c] + below[d]) / 2), d - c, c, d)
+            for c in range(len(below)) for d in range(c, len(below))
+            if c == d or below[c] <= centre <= below[d]
+        )
+        cols = tuple(range(first, last + 1))
+        if taken.intersection(cols):
+            return None
+        taken.update(cols)
+        head.append((text, cols))
+    return head
+
+
+def _overlapped(start: int, end: int, places: list[tuple[int, int]]) -> list[int]:
+    """The columns whose values' place a piece printed from `start` to `end` overlaps."""
+    return [c for c, (s, e) in enumerate(places) if start < e and s < end]
 
 
 def _value_places(body: list[LineInfo], n_cols: int) -> list[tuple[int, int]] | None:
@@ -98,18 +196,18 @@ def _label_margin(body: list[LineInfo], first_value: int) -> int:
 
 def _column_of(start: int, end: int, places: list[tuple[int, int]], margin: int) -> int | None:
     """The column a header piece printed from `start` to `end` names: the column whose
-    values it overlaps, else the nearest; STUB for a piece left of the values from the labels'
-    margin; None when that is not decided."""
-    over = [c for c, (s, e) in enumerate(places) if start < e and s < end]
+    values it overlaps, else the nearest; STUB_COLUMN for a piece left of the values from the
+    labels' margin; None when that is not decided."""
+    over = _overlapped(start, end, places)
     if start <= margin:
-        return None if over else STUB
+        return None if over else STUB_COLUMN
     if len(over) > 1:
-        return None  # names run together ('Budget Plan'), or one name over several columns
+        return None  # one name over several columns
     if over:
         return over[0]
     distances = sorted((max(s - end, start - e), c) for c, (s, e) in enumerate(places))
     if end <= places[0][0] and start - margin < distances[0][0]:
-        return STUB  # nearer the labels' margin than the values
+        return STUB_COLUMN  # nearer the labels' margin than the values
     if len(distances) > 1 and distances[0][0] == distances[1][0]:
         return None
     return distances[0][1]

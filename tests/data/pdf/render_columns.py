@@ -1,7 +1,9 @@
 """Print two tables to a PDF as a word processor lays out a table: labels left-aligned, values
 right-aligned at each column's right edge, column names centred over their column and broken
-over two lines, one name of each table on one line only (the first table's headers aligned to
-the bottom of their cells, the second's to the top). Proportional font (DejaVu Sans, else
+over two lines, one name of each of the first two tables on one line only (the first table's
+headers aligned to the bottom of their cells, the second's to the top); the third table's first
+header line names groups of two columns, each centred over its two, and its totals are the
+first table's (the same net costs, per activity). Proportional font (DejaVu Sans, else
 Helvetica). It wrote `columns_two_line_header.pdf` beside it for tests/test_header_positions.py.
 
 Not part of the project's install: run it with reportlab (`pip install reportlab`):
@@ -48,6 +50,19 @@ TABLES = [
         ],
         "Projekt",
     ),
+    (
+        "Nettokostnad per verksamhet, mnkr",
+        # names of groups of columns, centred over both: (name, first column, last column)
+        [[("Jan–aug 2025", 0, 1), ("Helår 2025", 2, 3)], ["Budget", "Utfall", "Budget", "Prognos"]],
+        [
+            ("Grundskola", ["600,0", "598,4", "900,0", "905,1"]),
+            ("Gymnasieskola", ["250,0", "251,6", "375,0", "377,2"]),
+            ("Äldreomsorg", ["450,0", "446,0", "676,2", "680,0"]),
+            ("Övrig verksamhet", ["100,0", "100,0", "150,0", "150,0"]),
+            ("Summa", ["1 400,0", "1 396,0", "2 101,2", "2 112,3"]),
+        ],
+        "",
+    ),
 ]
 
 
@@ -65,9 +80,13 @@ def main(out: str) -> None:
         for k, names in enumerate(header):
             if stub and k == len(header) - 1:
                 c.drawString(LEFT, y, stub)
-            for name, edge in zip(names, RIGHT_EDGES):
-                if name:
-                    c.drawCentredString(edge - WIDTH / 2, y, name)
+            for col, name in enumerate(names):
+                if isinstance(name, tuple):
+                    name, first, last = name
+                    centre = (RIGHT_EDGES[first] + RIGHT_EDGES[last]) / 2 - WIDTH / 2
+                    c.drawCentredString(centre, y, name)
+                elif name:
+                    c.drawCentredString(RIGHT_EDGES[col] - WIDTH / 2, y, name)
             y -= LEAD
         for label, values in rows:
             c.drawString(LEFT, y, label)
