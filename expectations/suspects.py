@@ -23,10 +23,12 @@ class CellInfo:
     raw_text: str
     value: float | None
     decimals: int | None
+    page_no: int | None = None  # None for a text printed without pages
 
     def describe(self) -> str:
+        page = f" page {self.page_no}" if self.page_no is not None else ""
         return (
-            f"{self.source_file} line {self.line_no}: '{self.row_label}' / "
+            f"{self.source_file}{page} line {self.line_no}: '{self.row_label}' / "
             f"'{self.column_header or ''}' printed {self.raw_text}"
         )
 

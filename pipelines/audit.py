@@ -22,7 +22,7 @@ create or replace table audit.identity_findings (
     tolerance double, passed boolean, suspected_cell varchar,
     line_no integer, row_no integer, col_no integer, reported_text varchar, detail varchar,
     cell_keys varchar[], unit varchar, expected_sek double, difference_sek double,
-    content_key varchar, checked_at timestamptz
+    content_key varchar, page_no integer, checked_at timestamptz
 );
 """
 
@@ -51,7 +51,7 @@ def load_cells(con: duckdb.DuckDBPyConnection, tables: set[str] | None = None) -
     rows = con.execute(
         f"""
         select document_id || '|' || table_no || '|' || row_no || '|' || col_no, source_file,
-               line_no, row_label, column_header, raw_text, value, decimals
+               line_no, row_label, column_header, raw_text, value, decimals, page_no
         from intermediate.int_cells_classified
         {where}
         """,
@@ -113,9 +113,13 @@ def write_findings(con: duckdb.DuckDBPyConnection, findings: pd.DataFrame) -> No
     try:
         con.execute(f"""
             insert into audit.identity_findings
-            select {columns}, now()
+            select {columns}, cells.page_no, now()
             from intermediate.int_identities as identities
             inner join verdicts on verdicts.identity_id = identities.identity_id
+            -- the page the reported cell is printed on
+            left join intermediate.int_cells_classified as cells
+                on cells.source_file = identities.source_file and cells.table_no = identities.table_no
+                and cells.row_no = identities.row_no and cells.col_no = identities.col_no
             order by {", ".join(f"identities.{c}" for c in IDENTITY_ORDER.split(", "))}
         """)
     finally:

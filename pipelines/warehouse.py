@@ -32,6 +32,8 @@ create table if not exists raw.extraction_errors (
 alter table raw.documents add column if not exists text_sha256 varchar;
 alter table raw.documents add column if not exists extractor_version varchar;
 alter table raw.documents add column if not exists publisher varchar;
+alter table raw.documents add column if not exists n_pages integer;
+alter table raw.cells add column if not exists page_no integer;
 create table if not exists raw.file_status (
     source_file varchar primary key, status varchar not null, detail varchar,
     n_tables integer, n_cells integer, checked_at timestamptz

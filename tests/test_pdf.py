@@ -51,6 +51,22 @@ def test_a_cell_from_its_printed_line_to_its_fact(source):
     ]
 
 
+def test_a_cell_keeps_the_page_it_is_printed_on(source):
+    # both texts print the first project on the PDF's page 4 and the two summary rows on page 5
+    # (`rapportlager text` marks the pages; the page numbers printed in the footer, 'SID 3 (25 )',
+    # do not count the cover); pdftotext's form feed after the last page begins no page
+    db, first, summa, total = source
+    pages = db.execute(
+        "select line_no, min(page_no), max(page_no) from marts.fct_investment "
+        "where line_no in (?, ?, ?) group by line_no order by line_no", [first, summa, total]).fetchall()
+    assert pages == [(first, 4, 4), (summa, 5, 5), (total, 5, 5)]
+    assert db.execute("select n_pages from marts.dim_report").fetchall() == [(26,)]
+    named = db.execute("select distinct page_no, suspected_cell from audit.identity_findings "
+                       "where not passed and rule = 'column_sum' and column_header = 'Plan 2028'").fetchall()
+    assert [page for page, _ in named] == [5]
+    assert f"page 5 line {summa}: 'Summa nya enskilda investeringsprojekt'" in named[0][1]
+
+
 def test_a_total_over_the_years_is_no_years_outcome(source):
     # 'Total utgift' after Budget 2027 and Plan 2028-2031: the project's total (the first
     # project: 1 500 = 1 000 + 500), not an outcome of 2031; given the report's own year
@@ -213,7 +229,7 @@ def test_the_reports_printed_to_pdf_give_the_texts_findings(tmp_path, dagster_ho
 
     raw = tmp_path / "raw"
     raw.mkdir()
-    for pdf in PRINTED.glob("*.pdf"):
+    for pdf in PRINTED.glob("[0-9][0-9][0-9]_*.pdf"):  # the five, not the folder's other PDFs
         shutil.copy(pdf, raw)
     printed = tmp_path / "warehouse" / "warehouse.duckdb"
     assert run_pipeline(printed, raw) == 0

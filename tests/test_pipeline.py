@@ -38,6 +38,12 @@ def test_ks_forecast_in_fct_operating_traced_to_its_line(db):
     )
 
 
+def test_a_text_without_pages_gives_its_cells_no_page(db):
+    # the default reports are texts with no form feed: no page is made up for them
+    assert db.execute("select count(*) from marts.fct_operating where page_no is not null").fetchone()[0] == 0
+    assert db.execute("select count(*), count(n_pages) from marts.dim_report").fetchone() == (5, 0)
+
+
 def test_leanlink_year_to_date_net_cost(db):
     # 000 line 2579: Leanlink's "Summa nettokostnader" jan-mars 2023 is -29 736 tkr
     row = db.execute(

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import re
+from bisect import bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,19 @@ class Document:
     n_lines: int
     text_sha256: str = ""
     warnings: list[str] = field(default_factory=list)
+    # the lines that begin a page after the first (a PDF's pages, form feeds in a text), so a
+    # page as a PDF viewer counts it, not the number printed on it; None for a text without pages
+    page_starts: tuple[int, ...] | None = None
+
+    def page_of(self, line_no: int) -> int | None:
+        """The page a line is printed on, counted from 1; None for a text without pages."""
+        if self.page_starts is None:
+            return None
+        return bisect_right(self.page_starts, line_no) + 1
+
+    @property
+    def n_pages(self) -> int | None:
+        return None if self.page_starts is None else len(self.page_starts) + 1
 
 
 def extract_document(source_file: str, data: bytes, vocab: Vocabulary | None = None) -> Document:
@@ -82,7 +96,10 @@ def _extract(source_file: str, data: bytes, vocab: Vocabulary) -> Document:
     meta.title = complete_title(meta)
     for table in tables:
         table.organisation = organisation_at(sections, table.first_line, meta.organisation)
-    return Document(source_file, hashlib.sha256(data).hexdigest(), meta, tables, len(lines), text_sha256, warnings)
+    # a form feed after the last page (pdftotext ends with one) begins no page
+    last_printed = next((k for k in range(len(lines), 0, -1) if lines[k - 1].strip()), 0)
+    paged = tuple(sorted(k for k in pages if k <= last_printed)) if pages or is_pdf(data) else None
+    return Document(source_file, hashlib.sha256(data).hexdigest(), meta, tables, len(lines), text_sha256, warnings, paged)
 
 
 def report_text(source_file: str, data: bytes, warnings: list[str] | None = None) -> str:

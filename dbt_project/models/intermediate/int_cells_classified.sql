@@ -138,6 +138,7 @@ final as (
         normalised.row_no,
         normalised.col_no,
         normalised.line_no,
+        normalised.page_no,
         normalised.label_line_no,
         normalised.row_label,
         normalised.row_role,

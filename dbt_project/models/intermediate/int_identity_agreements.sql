@@ -163,6 +163,7 @@ pairs as (
         b.row_no as other_row_no,
         b.col_no as other_col_no,
         b.line_no as other_line_no,
+        b.page_no as other_page_no,
         b.raw_text as other_text,
         b.unit as other_unit,
         -- a net cost printed in a net-cost table is the negative of the same result printed in a
@@ -202,7 +203,8 @@ final as (
         round((amount_sek - other_amount_sek) / sek_per_unit, 9) as difference,
         round((tolerance_sek + other_tolerance_sek) / sek_per_unit, 9) as tolerance,
         1 as n_parts,
-        'printed ' || raw_text || ' ' || coalesce(unit, '') || '; ' || other_source_file || ' line ' || other_line_no
+        'printed ' || raw_text || ' ' || coalesce(unit, '') || '; ' || other_source_file
+            || coalesce(' page ' || other_page_no, '') || ' line ' || other_line_no
             || ' prints ' || other_text || ' ' || coalesce(other_unit, '')
             || case when sign_convention_differs then ' in the opposite sign convention' else '' end
             as detail,

@@ -43,6 +43,7 @@ joined as (
         cells.row_no,
         cells.col_no,
         cells.line_no,
+        cells.page_no,
         cells.row_label,
         cells.column_header,
         cells.raw_text,

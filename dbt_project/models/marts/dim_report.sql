@@ -21,6 +21,7 @@ final as (
         documents.organisation as publishing_organisation,
         documents.publisher,
         documents.sha256,
+        documents.n_pages,
         coalesce(tables.n_tables, 0) as n_tables,
         coalesce(cells.n_cells, 0) as n_cells,
         documents.extracted_at

@@ -41,6 +41,7 @@ final as (
         statistics.row_no,
         statistics.col_no,
         statistics.line_no,
+        statistics.page_no,
         statistics.row_label,
         statistics.column_header,
         statistics.placement

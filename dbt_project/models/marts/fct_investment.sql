@@ -40,6 +40,7 @@ final as (
         row_no,
         col_no,
         line_no,
+        page_no,
         row_label,
         column_header,
         placement

@@ -9,6 +9,7 @@ final as (
         row_no,
         col_no,
         line_no,
+        page_no,
         label_line_no,
         row_label,
         row_role,

@@ -14,6 +14,7 @@ final as (
         period_end,
         fiscal_year,
         month(period_end) as period_end_month,
+        n_pages,
         extracted_at
     from source
 )
