@@ -321,3 +321,20 @@ def test_a_tab_report_of_another_committee_never_seen():
         ("Tillsvidareanställda", ["312", "305"]),
         ("Sjukfrånvaro (%)", ["6,1 %", "5,8 %"]),
     ]
+
+
+def test_thousands_parted_by_a_thin_space_lose_no_value():
+    # '1 012,4' printed with a thin space (U+2009) was no number: the row lost its first value
+    # and its other two moved left
+    text = (
+        "Driftredovisning per nämnd, mnkr\n\n"
+        "Nämnd                      Budget 2025     Utfall 2025     Avvikelse\n"
+        "Kommunstyrelsen              1\u2009012,4           998,2          14,2\n"
+        "Socialnämnden                  845,0           851,3          -6,3\n"
+        "Summa                        1\u2009857,4         1\u2009849,5           7,9\n"
+    )
+    table = extract_document("thin.txt", text.encode()).tables[0]
+    rows = {r.label: values(r) for r in table.rows}
+    assert rows["Kommunstyrelsen"] == {1: ("1\u2009012,4", 1012.4), 2: ("998,2", 998.2), 3: ("14,2", 14.2)}
+    # 1 012,4 + 845,0 = 1 857,4; 998,2 + 851,3 = 1 849,5
+    assert rows["Summa"] == {1: ("1\u2009857,4", 1857.4), 2: ("1\u2009849,5", 1849.5), 3: ("7,9", 7.9)}

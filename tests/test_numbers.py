@@ -18,6 +18,12 @@ from pipelines.parsing.numbers import is_marker, parse_number, split_numbers
         ("-0,2", -0.2, 1),
         ("1 686 182", 1686182.0, 0),
         ("0,03", 0.03, 2),
+        # thousands parted by a no-break, narrow no-break, thin or figure space, as word
+        # processors and PDFs print them
+        ("1\u00a0012,4", 1012.4, 1),
+        ("1\u202f012,4", 1012.4, 1),
+        ("1\u2009012,4", 1012.4, 1),
+        ("-12\u2007500", -12500.0, 0),
     ],
 )
 def test_parse_number(text, value, decimals):

@@ -16,7 +16,7 @@ _NUMBER_RE = re.compile(
     r"""^(?P<lead>[¹²³⁴⁵⁶⁷⁸⁹]|\d(?=[≥≤]))?  # a footnote printed before a comparator: '8≥77'
         (?P<cmp>≥|≤±|≤|<±|>|<|±|max\s|min\s)?\s*
         (?P<sign>[+\-−–])?\s?
-        (?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)
+        (?P<int>\d{1,3}(?:[ \u00a0\u2007\u2009\u202f]\d{3})+|\d+)  # thousands: a space, no-break, figure or thin space
         (?:[,.](?P<dec>\d+))?
         \s?(?P<pct>%)?
         (?P<foot>[*¹²³⁴⁵⁶⁷⁸⁹⁰]*)$""",
