@@ -338,3 +338,20 @@ def test_thousands_parted_by_a_thin_space_lose_no_value():
     assert rows["Kommunstyrelsen"] == {1: ("1\u2009012,4", 1012.4), 2: ("998,2", 998.2), 3: ("14,2", 14.2)}
     # 1 012,4 + 845,0 = 1 857,4; 998,2 + 851,3 = 1 849,5
     assert rows["Summa"] == {1: ("1\u2009857,4", 1857.4), 2: ("1\u2009849,5", 1849.5), 3: ("7,9", 7.9)}
+
+
+def test_an_em_dash_or_two_dots_is_an_empty_cell_in_its_column():
+    # typeset reports print an empty cell as '—'; statistics print '..' for "not available".
+    # Before, either ended the values read from the line's end: the label took them and the
+    # values before them
+    text = (
+        "Antal elever per skolform\n\n"
+        "Skolform                 2023      2024      2025\n"
+        "Grundskola              4 210     4 305     4 398\n"
+        "Gymnasieskola           1 180        —      1 260\n"
+        "Vuxenutbildning           ..        620       655\n"
+        "Summa                   5 390     4 925     6 313\n"
+    )
+    rows = {r.label: values(r) for r in extract_document("dash.txt", text.encode()).tables[0].rows}
+    assert rows["Gymnasieskola"] == {1: ("1 180", 1180.0), 2: ("—", None), 3: ("1 260", 1260.0)}
+    assert rows["Vuxenutbildning"] == {1: ("..", None), 2: ("620", 620.0), 3: ("655", 655.0)}

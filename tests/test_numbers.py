@@ -50,13 +50,14 @@ def test_footnote_markers_are_not_merged_into_values(text, footnote, value):
     assert number.value == value and number.footnote == footnote
 
 
-@pytest.mark.parametrize("text", ["I.U.", "i.u", "IU", "-", "i,.u", "I.U"])
+# a dash of any width (a typeset report's em dash '—', the figure dash '‒') and statistics' '..'
+@pytest.mark.parametrize("text", ["I.U.", "i.u", "IU", "-", "i,.u", "I.U", "—", "‒", ".."])
 def test_markers(text):
     assert parse_number(text) is None
     assert is_marker(text)
 
 
-@pytest.mark.parametrize("text", ["Budget", "2023-06-13", "", "mnkr"])
+@pytest.mark.parametrize("text", ["Budget", "2023-06-13", "", "mnkr", "...", "—5"])
 def test_not_numbers(text):
     assert parse_number(text) is None
 

@@ -41,7 +41,7 @@ _WIDE_SPACE_RE = re.compile(rf" {{{MIN_HEADER_NAME_GAP},}}")
 # short codes printed in columns of their own before a label, each followed by a wide space: a
 # row number or priority (one or two digits) and a status letter or two
 _CODE_COLUMNS_RE = re.compile(r"^(?:(?:\d{1,2}|[A-ZÅÄÖ]{1,2})\s{%d,})+" % MIN_CELL_GAP)
-DASHES = ("-", "–", "−")  # a bare dash prints nothing: an empty cell
+DASHES = ("-", "–", "−", "—", "‒")  # a bare dash prints nothing: an empty cell
 MIN_TITLE_WORDS = 3  # words: a shorter text after 'number – ' may be a note after an empty cell
 _LETTER_RE = re.compile(r"[A-Za-zÅÄÖåäö]{2}")
 # a note is looked for among this many tokens at the end of a line, values start at its end

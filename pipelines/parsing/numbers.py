@@ -9,8 +9,9 @@ from itertools import combinations
 
 MINUS_SIGNS = "-−–"
 
-# Non-numeric markers that stand in a value cell: "no outcome" and its spellings.
-MARKER_RE = re.compile(r"^(i\.?\s?u\.?|i,\.u|iu|x|-|–|−)$", re.IGNORECASE)
+# Non-numeric markers that stand in a value cell: "no outcome" and its spellings; a dash of any
+# width (a typeset report's em or figure dash) and '..' (statistics' "not available")
+MARKER_RE = re.compile(r"^(i\.?\s?u\.?|i,\.u|iu|x|-|–|−|—|‒|\.\.)$", re.IGNORECASE)
 
 _NUMBER_RE = re.compile(
     r"""^(?P<lead>[¹²³⁴⁵⁶⁷⁸⁹]|\d(?=[≥≤]))?  # a footnote printed before a comparator: '8≥77'
