@@ -355,3 +355,18 @@ def test_an_em_dash_or_two_dots_is_an_empty_cell_in_its_column():
     rows = {r.label: values(r) for r in extract_document("dash.txt", text.encode()).tables[0].rows}
     assert rows["Gymnasieskola"] == {1: ("1 180", 1180.0), 2: ("—", None), 3: ("1 260", 1260.0)}
     assert rows["Vuxenutbildning"] == {1: ("..", None), 2: ("620", 620.0), 3: ("655", 655.0)}
+
+
+def test_a_table_of_a_units_revenues_and_costs_is_an_operating_statement():
+    # a unit's 'Verksamhetens intäkter och kostnader' (no committee among its rows): its
+    # deviations are then checked as an operating statement's
+    text = (
+        "Verksamhetens intäkter och kostnader, tkr\n\n"
+        "                          Utfall 2024    Budget 2025    Utfall 2025    Avvikelse\n"
+        "Intäkter                      -45 120        -46 000        -47 310        1 310\n"
+        "Personalkostnader             198 300        201 500        203 900       -2 400\n"
+        "Övriga kostnader               56 820         58 500         59 010         -510\n"
+        "Nettokostnad                  210 000        214 000        215 600       -1 600\n"
+    )
+    table = extract_document("unit.txt", text.encode()).tables[0]
+    assert (table.kind, table.unit) == ("operating_statement", "tkr")
