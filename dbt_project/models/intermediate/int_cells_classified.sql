@@ -33,7 +33,11 @@ precise as (
     select
         * exclude (precision_decimals),
         -- half a unit of the last printed digit: the rounding interval of the value
-        case when value is not null then 0.5 * pow(10, -precision_decimals) end as half_ulp
+        case when value is not null then 0.5 * pow(10, -precision_decimals) end as half_ulp,
+        -- a column that prints a percentage, or whose name says it holds them ('Avvikelse %'),
+        -- holds shares: they do not add up as amounts do (within one document, as above)
+        bool_or(is_percent) over (partition by document_id, table_no, col_no)
+            or coalesce(regexp_matches(column_header, '%|\bprocent\b', 'i'), false) as is_share
     from with_precision
 ),
 
@@ -149,6 +153,7 @@ final as (
         normalised.decimals,
         normalised.half_ulp,
         normalised.is_percent,
+        normalised.is_share,
         normalised.footnote,
         normalised.placement,
         tables.table_kind,

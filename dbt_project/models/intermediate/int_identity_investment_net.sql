@@ -6,6 +6,7 @@
 with cells as (
     select * from {{ ref('int_cells_classified') }}
     where table_kind = 'investments'
+        and is_share is not true  -- shares do not add up
     {% if is_incremental() %}
     and document_id in (select document_id from {{ ref('int_run_documents') }} where is_loaded_in_run)
     {% endif %}

@@ -3,7 +3,8 @@ right-aligned at each column's right edge, column names centred over their colum
 over two lines, one name of each of the first two tables on one line only (the first table's
 headers aligned to the bottom of their cells, the second's to the top); the third table's first
 header line names groups of two columns, each centred over its two, and its totals are the
-first table's (the same net costs, per activity). Proportional font (DejaVu Sans, else
+first table's (the same net costs, per activity); the fourth prints the second's projects in mnkr
+under names of three lines, two of them with no third. Proportional font (DejaVu Sans, else
 Helvetica). It wrote `columns_two_line_header.pdf` beside it for tests/test_header_positions.py.
 
 Not part of the project's install: run it with reportlab (`pip install reportlab`):
@@ -60,6 +61,17 @@ TABLES = [
             ("Äldreomsorg", ["450,0", "446,0", "676,2", "680,0"]),
             ("Övrig verksamhet", ["100,0", "100,0", "150,0", "150,0"]),
             ("Summa", ["1 400,0", "1 396,0", "2 101,2", "2 112,3"]),
+        ],
+        "",
+    ),
+    (
+        "Investeringar per projekt, mnkr",
+        [["Total", "Prognos", "Avvikelse", "Avvikelse"], ["budget", "helår", "mot budget", "%"], ["2025", "2025", "", ""]],
+        [
+            ("Ny förskola Norr", ["12,0", "11,5", "0,5", "4,2 %"]),
+            ("Gång- och cykelväg", ["3,5", "3,8", "-0,3", "-8,6 %"]),
+            ("IT-investeringar", ["1,8", "1,8", "0,0", "0,0 %"]),
+            ("Summa", ["17,3", "17,1", "0,2", "1,2 %"]),
         ],
         "",
     ),
