@@ -208,3 +208,8 @@ def test_a_column_named_a_percentage_is_summed_by_no_identity(warehouse):
         ("deviation", "Avvikelse", True), ("deviation", "Avvikelse", True), ("deviation", "Avvikelse", True),
     ]
     assert warehouse.execute("select count(*) from audit.unchecked_columns where source_file = 'share.txt'").fetchone() == (0,)
+    # a share is no amount: the facts keep its value and give it no SEK
+    shares = warehouse.execute(
+        "select count(value), count(amount_sek) from marts.fct_operating where source_file = 'share.txt' and col_no = 4"
+    ).fetchone()
+    assert shares == (3, 0)

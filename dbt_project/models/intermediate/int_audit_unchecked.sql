@@ -28,7 +28,7 @@ columns as (
         any_value(measure) as measure,
         count(value) as n_values,
         -- a column of percentages (printed, or named: 'Avvikelse %') is a share, not an amount
-        count(value) filter (where not is_percent and is_share is not true) as n_amounts
+        count(value) filter (where is_share is not true) as n_amounts
     from cells
     group by document_id, table_no, col_no
 ),

@@ -34,10 +34,10 @@ precise as (
         * exclude (precision_decimals),
         -- half a unit of the last printed digit: the rounding interval of the value
         case when value is not null then 0.5 * pow(10, -precision_decimals) end as half_ulp,
-        -- a column that prints a percentage, or whose name says it holds them ('Avvikelse %'),
-        -- holds shares: they do not add up as amounts do (within one document, as above)
-        bool_or(is_percent) over (partition by document_id, table_no, col_no)
-            or coalesce(regexp_matches(column_header, '%|\bprocent\b', 'i'), false) as is_share
+        -- a share: a percentage printed, or a value in a column whose name says it holds them
+        -- ('Avvikelse %'); shares do not add up as amounts do, and are no amounts. Per cell: a
+        -- key figures column prints amounts and percentages in rows of their own
+        is_percent or coalesce(regexp_matches(column_header, '%|\bprocent\b', 'i'), false) as is_share
     from with_precision
 ),
 
@@ -185,7 +185,7 @@ final as (
             end
         ) as line_item,
         case
-            when normalised.value is not null and not normalised.is_percent and tables.sek_per_unit is not null
+            when normalised.value is not null and not normalised.is_share and tables.sek_per_unit is not null
                 then normalised.value * tables.sek_per_unit
         end as amount_sek
     from normalised
