@@ -213,3 +213,45 @@ def test_a_column_named_a_percentage_is_summed_by_no_identity(warehouse):
         "select count(value), count(amount_sek) from marts.fct_operating where source_file = 'share.txt' and col_no = 4"
     ).fetchone()
     assert shares == (3, 0)
+
+
+PERIODS_OVER_THREE = """Driftredovisning per nämnd, mnkr
+
+                                 Jan–aug 2025                        Helår 2025
+                         Budget     Utfall   Avvikelse      Budget    Prognos   Avvikelse
+Kommunstyrelsen            80,0       79,0         1,0       120,0      118,0         2,0
+Socialnämnden             270,0      276,0        -6,0       400,0      410,0       -10,0
+Summa                     350,0      355,0        -5,0       520,0      528,0        -8,0
+"""
+
+MEASURE_OVER_ONE = """Driftredovisning per nämnd, mnkr
+
+                                    Utfall
+                         Budget    jan–aug     Prognos
+Kommunstyrelsen            80,0       79,0       118,0
+Socialnämnden             270,0      276,0       410,0
+Summa                     350,0      355,0       528,0
+"""
+
+
+def test_a_period_centred_over_three_names_of_measures_heads_all_three():
+    # each period's centre is its middle column's too; a period gives names of measures what
+    # they lack (before: only 'Utfall' and 'Prognos' got one)
+    table = extract_document("groups.txt", PERIODS_OVER_THREE.encode()).tables[0]
+    assert table.headers == [
+        "Jan–aug 2025 Budget", "Jan–aug 2025 Utfall", "Jan–aug 2025 Avvikelse",
+        "Helår 2025 Budget", "Helår 2025 Prognos", "Helår 2025 Avvikelse"]
+
+
+def test_a_measure_over_the_middle_of_names_of_measures_is_that_columns_first_line():
+    # 'Utfall' over 'jan–aug', between 'Budget' and 'Prognos', which need no measure (before,
+    # it headed all three: its centre is nearer the three's than jan–aug's by a quarter of a
+    # character)
+    table = extract_document("broken.txt", MEASURE_OVER_ONE.encode()).tables[0]
+    assert table.headers == ["Budget", "Utfall jan–aug", "Prognos"]
+
+
+def test_a_range_of_months_printed_with_an_en_dash_is_a_period():
+    # PDFs print 'jan–aug' with an en dash where typed text has 'jan-aug'
+    assert VOCAB.is_month_word("Jan–aug") and VOCAB.is_month_word("jan-aug") and VOCAB.is_month_word("Jan—aug")
+    assert not VOCAB.is_month_word("Utfall")

@@ -12,7 +12,12 @@ The general facts these rules rest on:
   leave blank). Names run together over two columns ('Budget Plan') part where a word begins a
   name: a year, month or period continues one;
 - above a line that names every column, a name centred over a run of columns names a group
-  ('Helår 2025' over 'Budget' and 'Prognos'): it heads each column of the run;
+  ('Helår 2025' over 'Budget' and 'Prognos'): it heads each column of the run. Over an odd run
+  its centre is its middle column's too, so what it names decides: a group's name gives its
+  columns what their own names lack, a period over names of measures ('Helår 2025' over
+  'Budget  Prognos  Avvikelse') or a measure over periods ('Plan' over '2026  2027  2028');
+  over names that have it ('Utfall' over 'Budget  jan–aug  Prognos') it is one column's first
+  line;
 - what is printed to the left of the first column's values, from the labels' margin, is the
   stub's ('Nämnd', 'Belopp i mnkr').
 
@@ -57,8 +62,9 @@ def names_by_position(
     if last is None:
         return None
     below = _centres(pieced[-1], last, n_cols)
+    named = {c: text for text, cols in last for c in cols}
     heads = [
-        (below and _over_names(pieces, below, places, margin)) or _placed(pieces, places, margin)
+        (below and _over_names(pieces, below, named, places, margin, vocab)) or _placed(pieces, places, margin)
         for pieces in pieced[:-1]
     ] + [last]
     if any(head is None for head in heads):
@@ -124,11 +130,14 @@ def _centres(pieces: list[tuple[int, int, str]], head: Head, n_cols: int) -> lis
 
 
 def _over_names(
-    pieces: list[tuple[int, int, str]], below: list[float], places: list[tuple[int, int]], margin: int
+    pieces: list[tuple[int, int, str]], below: list[float], named: dict[int, str], places: list[tuple[int, int]],
+    margin: int, vocab: Vocabulary,
 ) -> Head | None:
-    """A line above a line that names every column: each piece names the column whose name it
-    is centred over, or the run of columns it is centred over ('Helår 2025' over 'Budget' and
-    'Prognos'); None when two pieces fall over one column."""
+    """A line above a line that names every column (centres `below`, names `named`): each piece
+    names the column whose name it is centred over, or the run of columns it is centred over
+    ('Helår 2025' over 'Budget' and 'Prognos'): of the runs as near as the nearest (within
+    MAX_ALIGN_SLACK), the widest whose names lack what the piece gives them. None when two pieces
+    fall over one column."""
     head: Head = []
     taken: set[int] = set()
     for start, end, text in pieces:
@@ -136,17 +145,33 @@ def _over_names(
             head.append((text, STUB))
             continue
         centre = (start + end) / 2
-        _, _, first, last = min(
+        runs = sorted(
             (abs(centre - (below[c] + below[d]) / 2), d - c, c, d)
             for c in range(len(below)) for d in range(c, len(below))
             if c == d or below[c] <= centre <= below[d]
         )
+        lacking = _lacking(text, named, vocab)
+        runs = [run for run in runs if run[1] == 0 or all(lacking(c) for c in range(run[2], run[3] + 1))]
+        _, _, first, last = max((run for run in runs if run[0] <= runs[0][0] + MAX_ALIGN_SLACK),
+                                key=lambda run: (run[1], -run[0]))
         cols = tuple(range(first, last + 1))
         if taken.intersection(cols):
             return None
         taken.update(cols)
         head.append((text, cols))
     return head
+
+
+def _lacking(text: str, named: dict[int, str], vocab: Vocabulary):
+    """Whether a column's name lacks what a group's name `text` gives: a period (years, months,
+    'Helår') to names of measures, a measure to names of periods; a name of neither kind gives
+    to any."""
+    words = text.split()
+    if all(continues_a_name(w, vocab) for w in words):
+        return lambda c: not any(continues_a_name(w, vocab) for w in named[c].split())
+    if any(vocab.is_measure_word(w) for w in words):
+        return lambda c: not any(vocab.is_measure_word(w) for w in named[c].split())
+    return lambda c: True
 
 
 def _overlapped(start: int, end: int, places: list[tuple[int, int]]) -> list[int]:

@@ -61,7 +61,7 @@ class Vocabulary:
 
     def is_month_word(self, word: str) -> bool:
         w = word.lower().strip(".,:;()*")
-        first = w.split("-")[0]
+        first = w.replace("–", "-").replace("—", "-").split("-")[0]  # a range: 'jan-aug', 'jan–aug'
         return first in self.month_words
 
     def is_header_word(self, word: str) -> bool:
