@@ -177,6 +177,7 @@ def rollback(published: Path, to: str | None = None) -> Path:
     tmp = published.with_name(f".{published.name}.rollback-{os.getpid()}")
     _link_or_copy(target, tmp)
     os.replace(tmp, published)
+    tmp.unlink(missing_ok=True)  # rename(2) leaves both names when they link one file already
     _fsync_dir(published.parent)
     return target
 

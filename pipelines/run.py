@@ -182,12 +182,11 @@ def findings_text(db: Path, loaded: set[str] | None = None) -> str:
     """The short findings report at the end of a run. With `loaded` (the source files loaded in
     this run), the reports shown in full are those and the ones with a failing identity that
     reads one of their cells; the others are summed up in one line."""
-    import duckdb
-
     from .audit import REPORTED, findings_report, load_unchecked
+    from .reader import connect_published
     from .settings import data_docs_dir
 
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect_published(db)  # `rapportlager findings` reads while a run may publish
     try:
         findings = con.execute(f"select {', '.join(REPORTED)} from audit.identity_findings").fetch_df()
         unchecked = load_unchecked(con)

@@ -43,7 +43,7 @@ def state(published: Path) -> tuple:
     """One read of the published warehouse, in a process of its own (this process may hold
     the old file open, and DuckDB hands a process the database instance it already has)."""
     code = (
-        "import duckdb, json, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
+        "import json, sys; from pipelines.reader import connect_published; con = connect_published(sys.argv[1]); "
         "print(json.dumps(list(con.execute(sys.argv[2]).fetchone())))"
     )
     done = subprocess.run([sys.executable, "-c", code, str(published), CONSISTENT], capture_output=True, text=True)
@@ -111,7 +111,7 @@ def variant_text(report: Path, i: int, factor: int) -> str:
 def query(published: Path, sql: str) -> list:
     """Rows of one query on the published warehouse, read in a process of its own."""
     code = (
-        "import duckdb, json, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
+        "import json, sys; from pipelines.reader import connect_published; con = connect_published(sys.argv[1]); "
         "print(json.dumps(con.execute(sys.argv[2]).fetchall(), default=str))"
     )
     done = subprocess.run([sys.executable, "-c", code, str(published), sql], capture_output=True, text=True)

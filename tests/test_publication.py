@@ -172,6 +172,11 @@ def test_snapshots_and_rollback(stub):
     # a run after a rollback builds on the published file and publishes normally
     assert stub_run(published, raw).returncode == 0
     assert read_state(published)[0] == 5
+    # to the snapshot published now: nothing changes, and no file is left beside it
+    rollback(published, to=current_snapshot(published).parent.name)
+    assert read_state(published)[0] == 5
+    assert sorted(p.name for p in published.parent.iterdir()) == [
+        "builds", "snapshots", "warehouse.duckdb", "warehouse.duckdb.lock"]
 
 
 def test_rollback_command(stub, capsys):

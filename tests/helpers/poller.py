@@ -1,5 +1,6 @@
-"""A reader process: opens the published warehouse read-only again and again, runs one
-consistency query per open, writes one JSON line per read; stops when STOP_FILE exists.
+"""A reader process: opens the published warehouse read-only again and again, as the README
+tells Python readers to (`connect_published`), runs one consistency query per open, writes
+one JSON line per read; stops when STOP_FILE exists.
 
 Usage: python poller.py WAREHOUSE OUT_JSONL STOP_FILE QUERY [SECONDS between reads, 0.05]"""
 from __future__ import annotations
@@ -9,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
+from pipelines.reader import connect_published
 
 
 def main(warehouse: Path, out: Path, stop: Path, query: str, pause: float = 0.05) -> int:
@@ -19,7 +20,7 @@ def main(warehouse: Path, out: Path, stop: Path, query: str, pause: float = 0.05
                 time.sleep(0.05)
                 continue
             try:
-                con = duckdb.connect(str(warehouse), read_only=True)
+                con = connect_published(warehouse)
                 try:
                     row = con.execute(query).fetchone()
                 finally:
