@@ -370,3 +370,40 @@ def test_a_table_of_a_units_revenues_and_costs_is_an_operating_statement():
     )
     table = extract_document("unit.txt", text.encode()).tables[0]
     assert (table.kind, table.unit) == ("operating_statement", "tkr")
+
+
+@pytest.mark.parametrize("unit_words, unit", [
+    ("tusentals kronor", "tkr"), ("Tusental kronor", "tkr"), ("tusen kr", "tkr"), ("TSEK", "tkr"),
+    ("miljoner kr", "mnkr"), ("MSEK", "mnkr"),
+    ("miljarder kronor", "mdkr"), ("mdkr", "mdkr"),
+    ("kronor", "kr"),
+])
+def test_the_unit_a_caption_names_in_any_common_spelling(unit_words, unit):
+    # 'tusentals kronor' was read as its last word, 'kronor': amounts a thousand times too small;
+    # 'miljoner kr', 'MSEK' and 'mdkr' were no unit at all
+    text = (
+        f"Driftredovisning per nämnd ({unit_words})\n\n"
+        "Nämnd                       Budget 2025    Prognos 2025\n"
+        "Kommunstyrelsen                  -151,0          -148,2\n"
+        "Socialnämnden                    -515,2          -527,4\n"
+    )
+    assert extract_document("unit.txt", text.encode()).tables[0].unit == unit
+
+
+@pytest.mark.parametrize("stub", ["Nämnd, mnkr", "Belopp i mnkr", "Mnkr"])
+def test_a_unit_in_the_stub_of_a_headers_last_line_keeps_the_line_above(stub):
+    # 'Budget  Utfall' over '<stub naming the unit>  helår  jan–aug  Avvikelse': the last line
+    # was taken as the whole header, its upper line as the caption: the columns were named
+    # 'helår', 'jan–aug', 'Avvikelse', and the table was of kind other
+    text = (
+        "Driftredovisning\n\n"
+        "                                    Budget      Utfall\n"
+        f"{stub:<36}helår    jan–aug  Avvikelse\n"
+        "Förskola                         -132,0       -86,2       45,8\n"
+        "Grundskola                       -246,5      -166,5       80,0\n"
+        "Summa                            -378,5      -252,7      125,8\n"
+    )
+    table = extract_document("stub.txt", text.encode()).tables[0]
+    assert table.headers == ["Budget helår", "Utfall jan–aug", "Avvikelse"]
+    assert (table.caption, table.stub_header, table.unit, table.kind) == (
+        "Driftredovisning", stub, "mnkr", "operating_statement")

@@ -255,3 +255,23 @@ def test_a_range_of_months_printed_with_an_en_dash_is_a_period():
     # PDFs print 'jan–aug' with an en dash where typed text has 'jan-aug'
     assert VOCAB.is_month_word("Jan–aug") and VOCAB.is_month_word("jan-aug") and VOCAB.is_month_word("Jan—aug")
     assert not VOCAB.is_month_word("Utfall")
+
+
+def test_values_whose_ends_drift_in_a_pdfs_text_still_give_their_columns_places():
+    # pypdf places characters by estimated widths: right-aligned values that print '−' end up
+    # to three characters apart ('−2 851,2' ends at 78, '71,2' at 80); the values of each
+    # column still overlap one another. Before, the places were refused and the header's words
+    # were handed out left to right: 'Budget', 'Prognos Mnkr', 'Utfall 2023', 'Utfall 2024 2025 2025'
+    text = (
+        "Resultaträkning\n\n"
+        "                                                                                     Budget          Prognos\n"
+        "Mnkr                                            Utfall 2023     Utfall 2024            2025             2025\n"
+        "Verksamhetens intäkter                               412,3            428,9           431,0            437,5\n"
+        "Verksamhetens kostnader                          −2 718,4        −2 851,2         −2 902,0         −2 934,8\n"
+        "Verksamhetens nettokostnad                      −2 404,2        −2 526,9         −2 581,0         −2 605,5\n"
+        "Finansiella intäkter                                  12,4             15,8             10,0            14,1\n"
+        "Årets resultat                                        90,3            71,2             89,0             79,3\n"
+    )
+    table = extract_document("drift.txt", text.encode()).tables[0]
+    assert table.headers == ["Utfall 2023", "Utfall 2024", "Budget 2025", "Prognos 2025"]
+    assert table.stub_header == "Mnkr"

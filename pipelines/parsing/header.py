@@ -111,11 +111,21 @@ def _header_lines(infos: list[LineInfo], j: int, vocab: Vocabulary) -> tuple[int
                 break
         else:
             break
-        if info.is_tab or whole:
+        if info.is_tab or (whole and not _names_above(infos, j, vocab)):
             j -= 1
             break
         j -= 1
     return j, header, pending
+
+
+def _names_above(infos: list[LineInfo], j: int, vocab: Vocabulary) -> bool:
+    """Right above a header line whose stub names the unit, a line of column names printed
+    against it (no blank line between): the header's upper line ('Budget   Utfall' over
+    'Nämnd, mnkr   helår   jan–aug')."""
+    if j == 0:
+        return False
+    above = infos[j - 1]
+    return not above.blank and not above.is_tab and not is_caption_like(above, vocab) and is_header_line(above, vocab)
 
 
 def _caption_above(

@@ -182,8 +182,8 @@ def _overlapped(start: int, end: int, places: list[tuple[int, int]]) -> list[int
 def _value_places(body: list[LineInfo], n_cols: int) -> list[tuple[int, int]] | None:
     """Where each column's values are printed: from the first character any row prints in it
     to the last, over the rows that print n_cols values each apart by a wide space. None
-    unless the rows are aligned: in each column the values start, or end, at one place, and
-    each column's place ends before the next one's begins."""
+    unless the rows are aligned: in each column the values start, or end, at one place, or
+    all overlap one another, and each column's place ends before the next one's begins."""
     rows = [
         cells for info in body
         if not info.is_tab and info.spans and is_row(info)
@@ -194,7 +194,9 @@ def _value_places(body: list[LineInfo], n_cols: int) -> list[tuple[int, int]] | 
     places = []
     for column in zip(*rows):
         starts, ends = [s for s, _ in column], [e for _, e in column]
-        if min(max(starts) - min(starts), max(ends) - min(ends)) > MAX_ALIGN_SLACK:
+        # a PDF's text places characters by estimated widths: a long value's end may drift
+        # more than the slack, but the values of one column still overlap one another
+        if min(max(starts) - min(starts), max(ends) - min(ends)) > MAX_ALIGN_SLACK and max(starts) >= min(ends):
             return None
         places.append((min(starts), max(ends)))
     if any(e >= s for (_, e), (s, _) in zip(places, places[1:])):
