@@ -17,18 +17,20 @@ The general facts these rules rest on:
 """
 from __future__ import annotations
 
+import re
+
 from .header import names_a_column
 from .lines import DASHES, LineInfo, count_header_words
 from .model import Table
 from .roles import (
-    LineRoles, ends_wrapped_label, follows_footnote, is_caption_like, is_footnote, is_year_header,
+    LineRoles, ends_wrapped_label, follows_footnote, is_caption_like, is_footnote, is_footnote_mark, is_year_header,
     names_columns, next_nonblank,
 )
 from .settings import (
     FIRST_ROW_REACH, LABEL_AFTER_GAP, MAX_CONTINUATION_GAP, MAX_CONTINUATION_TEXT, MAX_HEADER_PIECE,
     MAX_HEADER_PIECE_WORDS, MAX_PAGE_FURNITURE, MAX_STACKED_LABEL, MAX_STACKED_LABELS, MAX_TEXT_BETWEEN_ROWS, MIN_COLUMN_NAMES,
     MIN_ROW_PAIRS, MIN_SPACED_SHARE, MIN_VALUES_WITHOUT_HEADER, PARAGRAPH_HEADER_REACH, ROW_AFTER_GAP,
-    ROW_AFTER_LABEL, ROW_REACH, TABLE_ROW_REACH, WIDE_GAP,
+    ROW_AFTER_LABEL, ROW_REACH, SENTENCE_WORDS, TABLE_ROW_REACH, WIDE_GAP,
 )
 from .tab import repeats_header, same_columns, tab_header_above
 
@@ -141,9 +143,18 @@ def _starts_next_table(roles: LineRoles, start: int, j: int) -> bool:
     info = infos[j]
     if info.is_tab != infos[start].is_tab and not infos[start].is_tab:
         return True
-    if is_year_header(info, vocab):
+    if is_year_header(info, vocab) or _unlabelled_years(info) and not infos[start].only_years():
         return True
     return repeats_header(info, vocab) and not same_columns(info, tab_header_above(infos, start, vocab))
+
+
+def _unlabelled_years(info: LineInfo) -> bool:
+    """Years in order and nothing before them ('   2023   2024   Jan–aug 2025'): under rows of
+    other values, the header of the next table, not a row."""
+    if info.is_tab or info.label.strip() or len(info.tokens) < 2 or not info.only_years():
+        return False
+    years = [int(t) for t in info.tokens]
+    return all(a < b for a, b in zip(years, years[1:]))
 
 
 def paragraph_header(roles: LineRoles, i: int) -> tuple[int, int] | None:
@@ -214,7 +225,7 @@ def merge_continued(tables: list[Table], infos: list[LineInfo]) -> list[Table]:
         prev = merged[-1] if merged else None
         if prev is not None and prev.headers == t.headers and prev.layout == t.layout and not all(
             h.startswith("Kolumn ") for h in t.headers
-        ):
+        ) and not _a_table_of_its_own(prev, t):
             if _short_gap(infos, prev.last_line, t.first_line - 1):
                 _append_rows(prev, t)
                 if prev.kind == "other":
@@ -224,6 +235,20 @@ def merge_continued(tables: list[Table], infos: list[LineInfo]) -> list[Table]:
     for k, t in enumerate(merged, 1):
         t.table_no = k
     return merged
+
+
+def _a_table_of_its_own(prev: Table, t: Table) -> bool:
+    """A table under the same column names as the one before it that is no continuation of it:
+    its caption numbers a table ('Tabell 3', 'Tab. 2', 'Table 1'), or its rows begin with a
+    label the table before it printed (the same rows for another unit or period: a continued
+    table goes on with rows of its own)."""
+    if t.caption and NUMBERED_CAPTION_RE.match(t.caption) and t.caption != prev.caption:
+        return True
+    first = next((r.label.strip() for r in t.rows if r.label.strip()), None)
+    return first is not None and first in {r.label.strip() for r in prev.rows}
+
+
+NUMBERED_CAPTION_RE = re.compile(r"^\s*(?:tabell|tab\.?|table)\s*(?:\d+|[A-Z]\b)", re.IGNORECASE)
 
 
 def join_across_pages(tables: list[Table], lines: list[str], pages: frozenset[int]) -> list[Table]:
@@ -276,4 +301,9 @@ def _short_gap(infos: list[LineInfo], start: int, end: int) -> bool:
         n += 1
         if n > MAX_CONTINUATION_GAP or len(g.text.strip()) > MAX_CONTINUATION_TEXT or g.has_values:
             return False
+        text = g.text.strip()
+        if len(text.split()) >= SENTENCE_WORDS and text.endswith(".") and not (
+            is_footnote(g) or is_footnote_mark(text)
+        ):
+            return False  # running text between them (a footnote's sentence aside): two tables
     return True

@@ -1,0 +1,104 @@
+"""Where one table ends and the next begins, when both print the same column names.
+
+A table continued after a page break or a block caption prints its header again and goes on
+with rows of its own; these tests hold the layouts where the same names head tables of their
+own (texts written for the tests, their values checked by hand)."""
+from __future__ import annotations
+
+from pipelines.parsing import extract_document
+
+HEADER = "Nämnd                          Budget 2025   Utfall jan–aug   Prognos 2025   Avvikelse\n"
+
+
+def block(ks: str, soc: str, total: str) -> str:
+    return (
+        f"Kommunstyrelsen                {ks}\n"
+        f"Socialnämnden                  {soc}\n"
+        f"Summa                          {total}\n"
+    )
+
+
+def tables_of(text: str) -> list[tuple[int, int, str | None, list[str]]]:
+    doc = extract_document("bounds.txt", text.encode())
+    return [(t.first_line, t.last_line, t.caption, [r.label for r in t.rows]) for t in doc.tables]
+
+
+def test_numbered_captions_over_the_same_columns_begin_tables_of_their_own():
+    # 145,2 + 845,0 = 990,2;  96,1 + 570,2 = 666,3;  143,0 + 851,3 = 994,3;  2,2 − 6,3 = −4,1
+    text = (
+        "Tabell 3. Driftredovisning januari–augusti, mnkr\n\n" + HEADER
+        + block("      145,2             96,1          143,0         2,2",
+                "      845,0            570,2          851,3        -6,3",
+                "      990,2            666,3          994,3        -4,1")
+        + "\nTabell 4. Driftredovisning per verksamhet, mnkr\n\n"
+        + HEADER.replace("Nämnd", "Verksamhet")
+        + "Förskola                             260,0            171,2          258,1         1,9\n"
+          "Grundskola                           601,5            398,8          606,0        -4,5\n"
+          "Summa                                861,5            570,0          864,1        -2,6\n"
+    )
+    found = tables_of(text)
+    assert [(first, last, caption) for first, last, caption, _ in found] == [
+        (1, 6, "Tabell 3. Driftredovisning januari–augusti, mnkr"),
+        (8, 13, "Tabell 4. Driftredovisning per verksamhet, mnkr"),
+    ]
+
+
+def test_the_same_rows_printed_again_under_the_same_names_are_another_table():
+    # the same committees for a second unit: a continued table would go on with other rows
+    text = (
+        "Driftredovisning, mnkr\n\n" + HEADER
+        + block("      145,2             96,1          143,0         2,2",
+                "      845,0            570,2          851,3        -6,3",
+                "      990,2            666,3          994,3        -4,1")
+        + "\nDriftredovisning, tkr\n\n" + HEADER
+        + block("  145 200           96 100        143 000       2 200",
+                "  845 000          570 200        851 300      -6 300",
+                "  990 200          666 300        994 300      -4 100")
+    )
+    found = tables_of(text)
+    assert [(first, last) for first, last, _, _ in found] == [(1, 6), (8, 13)]
+    assert [labels for *_, labels in found] == [["Kommunstyrelsen", "Socialnämnden", "Summa"]] * 2
+
+
+def test_running_text_between_two_tables_parts_them():
+    # each committee's section: a heading, a paragraph, then its table under the same names
+    paragraph = (
+        "Nämnden redovisar ett underskott jämfört med budget för perioden, främst genom\n"
+        "ökade kostnader för placeringar och lägre intäkter från taxor och avgifter.\n"
+    )
+    text = (
+        "Ekonomiskt utfall kommunstyrelsen, mnkr\n" + HEADER.replace("Nämnd", "Enhet")
+        + "Kansli                               98,2             61,0           97,5         0,7\n"
+          "Räddningstjänst                      35,0             24,1           35,6        -0,6\n"
+          "Summa                               133,2             85,1          133,1         0,1\n"
+        + "\nSocialnämnden\n\n" + paragraph
+        + "\nEkonomiskt utfall socialnämnden, mnkr\n" + HEADER.replace("Nämnd", "Enhet")
+        + "Äldreomsorg                         640,0            430,1          652,3       -12,3\n"
+          "Funktionsstöd                       318,6            205,7          321,0        -2,4\n"
+          "Summa                               958,6            635,8          973,3       -14,7\n"
+    )
+    found = tables_of(text)
+    assert [(first, last, caption) for first, last, caption, _ in found] == [
+        (1, 5, "Ekonomiskt utfall kommunstyrelsen, mnkr"),
+        (12, 16, "Ekonomiskt utfall socialnämnden, mnkr"),
+    ]
+
+
+def test_a_header_of_years_under_a_table_of_amounts_begins_the_next_table():
+    # 'Nyckeltal' and its years right under the money table, no blank line before the years:
+    # before, the years were read as a row of the table above and its rows went on under it
+    text = (
+        "Ekonomiskt utfall, mnkr\n" + HEADER.replace("Nämnd", "Enhet")
+        + "Kansli                               98,2             61,0           97,5         0,7\n"
+          "Räddningstjänst                      35,0             24,1           35,6        -0,6\n"
+          "Summa                               133,2             85,1          133,1         0,1\n"
+          "\n"
+          "Nyckeltal\n"
+          "                                                 2023           2024    Jan–aug 2025\n"
+          "Antal medarbetare                                 412            418             425\n"
+          "Sjukfrånvaro, %                                   6,1            5,8             5,4\n"
+    )
+    doc = extract_document("years.txt", text.encode())
+    assert [(t.first_line, t.last_line) for t in doc.tables] == [(1, 5), (7, 10)]
+    assert doc.tables[1].headers == ["2023", "2024", "Jan–aug 2025"]
+    assert [r.label for r in doc.tables[1].rows] == ["Antal medarbetare", "Sjukfrånvaro, %"]
