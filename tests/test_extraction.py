@@ -407,3 +407,25 @@ def test_a_unit_in_the_stub_of_a_headers_last_line_keeps_the_line_above(stub):
     assert table.headers == ["Budget helår", "Utfall jan–aug", "Avvikelse"]
     assert (table.caption, table.stub_header, table.unit, table.kind) == (
         "Driftredovisning", stub, "mnkr", "operating_statement")
+
+
+def test_a_total_named_at_the_end_of_its_label_and_a_darav_row():
+    # 'Nämnderna totalt' sums the committees, 'Kommunen totalt' adds the central items; 'därav'
+    # is 'varav' in another spelling: a part of the row above, added into no total. Before,
+    # all three were items, so the table's column sums failed.
+    # 145,2 + 845,0 = 990,2 (of which 512,0 in the row below Socialnämnden); 990,2 + 35,0 = 1 025,2
+    text = (
+        "Driftredovisning, mnkr\n\n"
+        "Nämnd                        Budget 2025    Prognos 2025    Avvikelse\n"
+        "Kommunstyrelsen                    145,2           143,0          2,2\n"
+        "Socialnämnden                      845,0           851,3         -6,3\n"
+        "  därav äldreomsorg                512,0           520,4         -8,4\n"
+        "Nämnderna totalt                   990,2           994,3         -4,1\n"
+        "Finansförvaltningen                 35,0            30,0          5,0\n"
+        "Kommunen totalt                  1 025,2         1 024,3          0,9\n"
+    )
+    rows = {r.label: r.role for r in extract_document("totalt.txt", text.encode()).tables[0].rows}
+    assert rows == {
+        "Kommunstyrelsen": "item", "Socialnämnden": "item", "därav äldreomsorg": "of_which",
+        "Nämnderna totalt": "total", "Finansförvaltningen": "item", "Kommunen totalt": "total",
+    }

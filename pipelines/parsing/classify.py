@@ -11,9 +11,9 @@ from .vocabulary import Vocabulary
 FINANCIAL_KINDS = ("key_figures", "operating_statement", "investments")
 
 
-_OF_WHICH_RE = re.compile(r"^[-–−•]?\s*varav\b")
+_OF_WHICH_RE = re.compile(r"^[-–−•]?\s*(?:varav|därav)\b")
 _BULLET_RE = re.compile(r"^[-–−•]\s+\w")
-_TOTAL_RE = re.compile(r"^(summa|totalt|total summa)\b")
+_TOTAL_RE = re.compile(r"^(summa|totalt|total summa)\b|\btotalt$")  # 'Nämnderna totalt' too
 
 
 def _word_re(word: str) -> re.Pattern:
@@ -26,9 +26,9 @@ _WORD_RES: dict[str, re.Pattern] = {}
 def row_role(label: str, has_values: bool) -> str:
     low = label.lower().strip()
     if _OF_WHICH_RE.match(low) or _BULLET_RE.match(low):
-        # 'varav …', '- Varav …', and dash-bulleted sub-rows ('- Tillkommande …')
+        # 'varav …', 'därav …', '- Varav …', and dash-bulleted sub-rows ('- Tillkommande …')
         return "of_which"
-    if _TOTAL_RE.match(low):
+    if _TOTAL_RE.search(low):
         return "total"
     if not has_values:
         return "heading"
