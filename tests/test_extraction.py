@@ -429,3 +429,32 @@ def test_a_total_named_at_the_end_of_its_label_and_a_darav_row():
         "Kommunstyrelsen": "item", "Socialnämnden": "item", "därav äldreomsorg": "of_which",
         "Nämnderna totalt": "total", "Finansförvaltningen": "item", "Kommunen totalt": "total",
     }
+
+
+def test_columns_of_revenues_and_costs_beside_a_stub_that_names_the_unit():
+    # 'Intäkter', 'Kostnader', 'Utgift', 'Inkomst' are no measures: before, a line of them beside
+    # 'Verksamhet, tkr' was no header (columns 'Kolumn 1' …) and became the caption
+    text = (
+        "Driftredovisning\n\n"
+        "Verksamhet, tkr            Intäkter   Kostnader       Netto  Periodbudget   Avvikelse\n"
+        "Förskola                     12 410     -98 640     -86 230       -88 000       1 770\n"
+        "Grundskola                    9 880    -176 420    -166 540      -164 300      -2 240\n"
+        "Summa                        22 290    -275 060    -252 770      -252 300        -470\n"
+    )
+    table = extract_document("flows.txt", text.encode()).tables[0]
+    assert table.headers == ["Intäkter", "Kostnader", "Netto", "Periodbudget", "Avvikelse"]
+    assert (table.caption, table.stub_header, table.unit) == ("Driftredovisning", "Verksamhet, tkr", "tkr")
+
+
+def test_a_number_printed_one_space_after_a_label_and_far_from_the_values_is_the_labels():
+    # 'etapp 2' then a wide space: the row prints one value more than the table has columns.
+    # Before, '2' was the first column's value and every value moved one column right
+    text = (
+        "Investeringsprojekt, tkr        Utgift   Inkomst     Netto    Budget  Avvikelse\n"
+        "Ny förskola Norrby, etapp 2      18 450         0    18 450    22 000      3 550\n"
+        "Ombyggnad Centralskolan           9 212    -1 500     7 712     8 000        288\n"
+        "Summa                            27 662    -1 500    26 162    30 000      3 838\n"
+    )
+    rows = {r.label: values(r) for r in extract_document("etapp.txt", text.encode()).tables[0].rows}
+    assert rows["Ny förskola Norrby, etapp 2"] == {
+        1: ("18 450", 18450.0), 2: ("0", 0.0), 3: ("18 450", 18450.0), 4: ("22 000", 22000.0), 5: ("3 550", 3550.0)}

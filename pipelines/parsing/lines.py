@@ -336,7 +336,15 @@ def names_columns_apart(info: LineInfo, vocab: Vocabulary) -> bool:
     if info.is_tab or info.has_values and not info.only_years():
         return False
     pieces = wide_pieces(info.text)
-    return len(pieces) > MIN_COLUMNED_GAPS and all(count_header_words(piece, vocab) for piece in pieces[1:])
+    return len(pieces) > MIN_COLUMNED_GAPS and all(
+        count_header_words(piece, vocab) or _names_a_flow_or_note(piece, vocab) for piece in pieces[1:]
+    )
+
+
+def _names_a_flow_or_note(piece: str, vocab: Vocabulary) -> bool:
+    """A piece of a line laid out in columns that names a column of revenues or costs
+    ('Intäkter', 'Kostnader') or of note references ('Not'): words that are labels in a row."""
+    return any(vocab.is_flow_word(w) or vocab.is_note_word(w) for w in piece.split())
 
 
 def _has_header_word(text: str, vocab: Vocabulary) -> bool:

@@ -25,13 +25,18 @@ from .settings import MIN_LABEL_GAP_RIGHT, MIN_LABEL_GAP_SHIFTED
 
 
 def label_number(info: LineInfo, n_cols: int) -> LineInfo:
-    """A label may end in a number that qualifies it ('Ram 2025', 'Effektivisering 1 %'): where
-    a row prints one value more than the table has columns and the first is a year or a
-    percentage among amounts, it is the label's."""
+    """A label may end in a number that qualifies it ('Ram 2025', 'Effektivisering 1 %',
+    'Ny förskola, etapp 2'): where a row prints one value more than the table has columns and
+    the first is a year or a percentage among amounts, or is printed one space after the label
+    and a wide space before the next value, it is the label's."""
     if not info.label or not info.tokens or not n_cols:
         return info
     first = info.tokens[0]
-    qualifies = YEAR_RE.match(first) or (first.endswith("%") and not any(t.endswith("%") for t in info.tokens[1:]))
+    qualifies = (
+        YEAR_RE.match(first)
+        or (first.endswith("%") and not any(t.endswith("%") for t in info.tokens[1:]))
+        or (info.gaps[0] == 1 and 1 in info.breaks)
+    )
     if not qualifies or len(split_numbers(info.tokens, breaks=info.breaks)) != n_cols + 1:
         return info
     end = info.spans[0][1]
