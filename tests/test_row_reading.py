@@ -83,3 +83,44 @@ def test_glued_header_and_its_groups():
         "Tertial jan-april 2025 Utfall Netto", "Helår 2025 Prognos Netto", "Helår 2025 Budget Netto",
         "Avvikelse",
     ]
+
+
+def test_a_label_wrapped_at_the_margin_goes_on_with_a_small_letter():
+    # a word processor's table at the page margin: the label's second line starts where the
+    # first does. Before, it became a heading and the parent of every row after it
+    from pipelines.parsing import extract_document
+
+    text = (
+        "Fem år i sammandrag            2023      2024      2025\n"
+        "Årets resultat, mnkr           32,4      46,6      38,2\n"
+        "Årets resultat i procent av     1,7       2,3       1,8\n"
+        "skatteintäkter och statsbidrag\n"
+        "Soliditet, %                   37,5      37,7      38,1\n"
+    )
+    rows = extract_document("wrap.txt", text.encode()).tables[0].rows
+    assert [(r.label, r.role, r.parent_heading) for r in rows] == [
+        ("Årets resultat, mnkr", "item", None),
+        ("Årets resultat i procent av skatteintäkter och statsbidrag", "item", None),
+        ("Soliditet, %", "item", None),
+    ]
+
+
+def test_a_labels_first_line_above_values_printed_at_the_foot_of_the_cell():
+    # a spreadsheet's table sets values at the foot of their cells: the label's first line is
+    # above the row, its second line (a small letter) carries the values. Before, in an indented
+    # table, the first line was joined to the row above
+    text = (
+        "Resultaträkning, mnkr              Utfall 2024    Budget 2025\n"
+        "     Verksamhetens nettokostnad       -2 526,9       -2 581,0\n"
+        "     Skatteintäkter och generella\n"
+        "     statsbidrag och utjämning         2 620,7        2 702,0\n"
+        "     Finansnetto                         -22,6          -32,0\n"
+        "     Årets resultat                       71,2           89,0\n"
+    )
+    from pipelines.parsing import extract_document
+
+    rows = extract_document("foot.txt", text.encode()).tables[0].rows
+    assert [r.label for r in rows] == [
+        "Verksamhetens nettokostnad", "Skatteintäkter och generella statsbidrag och utjämning",
+        "Finansnetto", "Årets resultat",
+    ]

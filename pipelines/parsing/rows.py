@@ -29,7 +29,7 @@ from .paragraphs import (
     wrapped_numbers,
 )
 from .roles import follows_footnote, is_footnote, is_row
-from .settings import MIN_ROWS_FOR_SPACING, MIN_STUB_WORDS_FOR_GOAL
+from .settings import MIN_CELL_GAP, MIN_ROWS_FOR_SPACING, MIN_STUB_WORDS_FOR_GOAL
 from .spaced import as_printed, space_cells
 from .stacked import StackedBlocks, stacked_blocks
 from .tab import repeats_header, tab_cells
@@ -149,7 +149,20 @@ class _RowReader:
         indent = len(text) - len(text.lstrip())
         label_column = above.text[: above.spans[0][0]]
         starts = {m.start() for m in re.finditer(r"\S+", label_column)}
-        return indent > 0 and indent in starts and len(text.rstrip()) < above.spans[0][0]
+        if indent not in starts or len(text.rstrip()) >= above.spans[0][0] or self._begins_label_below(info):
+            return False
+        # at the labels' margin, in text laid out in columns (a wide space between the label and
+        # its values), a line that goes on with a small letter: a label's second line
+        # ('Årets resultat i procent av skatteintäkter   2,3' / 'och generella statsbidrag')
+        return indent > 0 or (text.lstrip()[:1].islower() and above.gaps[0] >= MIN_CELL_GAP)
+
+    def _begins_label_below(self, info: LineInfo) -> bool:
+        """The line right below is a row whose label goes on with a small letter: this line is
+        that label's first ('Skatteintäkter och generella' / 'statsbidrag och utjämning  2 514,0'),
+        as a table whose values stand at the foot of their cells prints it."""
+        below = self.by_line.get(info.line_no + 1)
+        return below is not None and is_row(below) and below.label.strip()[:1].islower() and not row_role(
+            below.label, True) == "of_which"
 
     def _headings(self, follow: bool = False) -> None:
         """The pending label lines become heading rows; with `follow`, the rows after them sit
