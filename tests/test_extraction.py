@@ -458,3 +458,23 @@ def test_a_number_printed_one_space_after_a_label_and_far_from_the_values_is_the
     rows = {r.label: values(r) for r in extract_document("etapp.txt", text.encode()).tables[0].rows}
     assert rows["Ny förskola Norrby, etapp 2"] == {
         1: ("18 450", 18450.0), 2: ("0", 0.0), 3: ("18 450", 18450.0), 4: ("22 000", 22000.0), 5: ("3 550", 3550.0)}
+
+
+def test_a_balance_sheet_with_a_note_column_and_dates_for_column_names():
+    # 'Balansräkning, mnkr   Not   2024-12-31   2023-12-31': before, no header was read (the
+    # dates named no column), the note numbers were the first column's values and the sentence
+    # above was the caption. 4,2 + 2 412,8 = 2 417,0;  5,1 + 2 298,4 = 2 303,5
+    text = (
+        "Balansomslutningen ökade under året med 106,7 mnkr till 3 210,1 mnkr.\n\n"
+        "Balansräkning, mnkr                                   Not    2024-12-31    2023-12-31\n"
+        "Anläggningstillgångar\n"
+        "  Immateriella anläggningstillgångar                   10           4,2           5,1\n"
+        "  Mark, byggnader och tekniska anläggningar            11       2 412,8       2 298,4\n"
+        "Summa anläggningstillgångar                                   2 417,0       2 303,5\n"
+    )
+    table = extract_document("balans.txt", text.encode()).tables[0]
+    assert table.headers == ["2024-12-31", "2023-12-31"]
+    assert (table.caption, table.stub_header, table.unit) == (None, "Balansräkning, mnkr", "mnkr")
+    rows = {r.label: values(r) for r in table.rows}
+    assert rows["Immateriella anläggningstillgångar"] == {1: ("4,2", 4.2), 2: ("5,1", 5.1)}
+    assert rows["Summa anläggningstillgångar"] == {1: ("2 417,0", 2417.0), 2: ("2 303,5", 2303.5)}

@@ -23,7 +23,7 @@ from .lines import LineInfo, YEAR_RE, count_header_words, is_header_line, names_
 from .roles import is_caption_like, is_label_line
 from .settings import (
     MAX_CAPTION, MAX_CAPTION_WORDS, MAX_PRE_ROW_LABELS, MAX_STUB_PIECE, MAX_STUB_PIECES,
-    MAX_UNMARKED_CAPTION, MIN_COLUMNED_GAPS, MIN_HEADER_NAME_GAP, MIN_SUB_ROW_WORDS,
+    MAX_UNMARKED_CAPTION, MIN_COLUMNED_GAPS, MIN_HEADER_NAME_GAP, MIN_SUB_ROW_WORDS, SENTENCE_WORDS,
 )
 from .vocabulary import Vocabulary
 from .words import join_hyphenated
@@ -149,9 +149,10 @@ def _caption_above(
 
 
 def captionable(info: LineInfo) -> bool:
-    """A caption is a short line, not a line of running text."""
+    """A caption is a short line, not a line of running text (nor a sentence's end)."""
     t = info.text.strip()
-    return bool(t) and len(info.printed) <= MAX_CAPTION and not t.endswith("-") and len(t.split()) <= MAX_CAPTION_WORDS
+    return bool(t) and len(info.printed) <= MAX_CAPTION and not t.endswith("-") and len(t.split()) <= MAX_CAPTION_WORDS and not (
+        t.endswith(".") and len(t.split()) >= SENTENCE_WORDS)
 
 
 def segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[str, list[str]]:

@@ -30,6 +30,7 @@ from .vocabulary import Vocabulary
 # words after numbers that make the line running text, not a row with a note
 NOTE_EXCLUDED = {"mnkr", "mkr", "tkr", "kr", "kronor", "procent", "st", "år", "av", "och", "i", "till", "per"}
 YEAR_RE = re.compile(r"^(19|20)\d\d$")
+DATE_RE = re.compile(r"^(19|20)\d\d-[01]\d-[0-3]\d$")  # a balance sheet's column: '2024-12-31'
 _WS_TOKEN_RE = re.compile(r"\S+")
 FOOTNOTE_ONLY_RE = re.compile(r"^[*¹²³⁴⁵⁶⁷⁸⁹⁰]+\)?$")
 _DIGIT_RE = re.compile(r"\d")
@@ -355,6 +356,6 @@ def count_header_words(text: str, vocab: Vocabulary) -> int:
     n = 0
     for w in _WORD_SPLIT_RE.split(text):
         w = w.strip(".,:;()*")
-        if w and (vocab.is_header_word(w) or YEAR_RE.match(w)):
+        if w and (vocab.is_header_word(w) or YEAR_RE.match(w) or DATE_RE.match(w)):
             n += 1
     return n

@@ -34,6 +34,15 @@ def without_note_words(text: str, vocab: Vocabulary) -> str:
     return " ".join(w for w in text.split() if not vocab.is_note_word(w))
 
 
+def note_words_blanked(text: str, vocab: Vocabulary) -> str:
+    """A header line with its note words blanked where they are printed: the other words keep
+    their places (a header laid out in columns is read by them: 'Mnkr  Not  2024-12-31')."""
+    return _WORD_RE.sub(lambda m: " " * len(m.group()) if vocab.is_note_word(m.group()) else m.group(), text).rstrip()
+
+
+_WORD_RE = re.compile(r"\S+")
+
+
 def block_starts(n_notes: int, n_cols: int) -> list[int]:
     """The value columns (0-based) a note column stands before: blocks of equal width."""
     n_notes = max(1, min(n_notes, n_cols))
@@ -198,7 +207,7 @@ def read_note_column(infos, start, end, vocab, caption_info, between, header_inf
     if not n_notes:
         return infos, caption_info, between, header_infos
     plain = lambda h: replace(h, text=without_note_words(h.text, vocab)) if h is not None else None  # noqa: E731
-    header_infos = [plain(h) for h in header_infos]
+    header_infos = [replace(h, text=note_words_blanked(h.text, vocab)) for h in header_infos]
     _, columns = segment_header([h.text for h in header_infos], NO_COLUMN_LIMIT, vocab)
     if not columns:
         return infos, caption_info, between, header_infos
