@@ -187,6 +187,17 @@ def test_comparatives_are_compared_within_one_publisher(tmp_path, raw_copy, repo
     assert con.execute("select count(*) from audit.identity_findings where rule = 'cross_report'").fetchone()[0] == 0
     # within one report, figures printed twice are still compared
     assert con.execute("select count(*) from audit.identity_findings where rule = 'cross_table'").fetchone()[0] > 0
+    # the hierarchy seed is Linköping's: none of its parents is another municipality's
+    # (before, this report's totals were keyed to 'Linköpings kommun' by the seed)
+    other = "'other municipality.txt'"
+    assert con.execute(f"""
+        select count(*) from marts.fct_operating where source_file = {other} and organisation_key = 'Linköpings kommun'
+    """).fetchone()[0] == 0
+    assert con.execute(f"""
+        select count(*) from marts.dim_organisation_by_report
+        where report_key = (select report_key from marts.dim_report where source_file = {other})
+            and parent_organisation_key = 'Linköpings kommun'
+    """).fetchone()[0] == 0
     con.close()
 
 

@@ -9,7 +9,7 @@
 --   * an item's organisation is its label matched case- and spacing-insensitively against the
 --     hierarchy and alias seeds;
 --   * a total is keyed to the organisation its items belong to (the parent most of its items
---     have in the hierarchy seed), so that rolling the items up gives the printed total; a total
+--     have in the hierarchy seed, in reports of the seed's own publisher), so that rolling the items up gives the printed total; a total
 --     of activities, or a key figure, takes the organisation of a statement total of the same
 --     report and section that prints the same amounts; otherwise the section's organisation;
 --   * the section organisation's own line in its table ('Kommunstyrelsen' among its staber) is
@@ -47,7 +47,11 @@ names as (
 ),
 
 hierarchy as (
-    select * from {{ ref('organisations') }}
+    select * from {{ ref('int_organisation_tree') }}
+),
+
+documents as (
+    select document_id, publisher from {{ ref('stg_raw__documents') }}
 ),
 
 printed_rows as (
@@ -111,7 +115,11 @@ classified as (
     inner join label_seeds on label_seeds.bare_label is not distinct from labelled.bare_label
     left join names as label_names on label_names.match_key = labelled.match_key
     left join names as heading_names on heading_names.match_key = labelled.heading_match_key
-    left join hierarchy as label_parent on label_parent.organisation = label_names.organisation
+    left join documents on documents.document_id = labelled.document_id
+    -- the seed's parents hold in its own publisher's reports only
+    left join hierarchy as label_parent
+        on label_parent.organisation = label_names.organisation
+        and label_parent.municipality = coalesce(documents.publisher, label_parent.municipality)
 ),
 
 with_class as (

@@ -4,7 +4,7 @@
 --   1. the items of a total: their parent is the organisation the total is keyed to (the
 --      section's own line too);
 --   2. 'varav' rows under a label-only heading that names an organisation: the heading;
---   3. the hierarchy seed;
+--   3. the hierarchy seed, in reports of its own publisher (or of none named);
 --   4. the organisation of the report section that prints the row.
 with money_rows as (
     select * from {{ ref('int_money_rows') }}
@@ -15,7 +15,11 @@ tables as (
 ),
 
 hierarchy as (
-    select * from {{ ref('organisations') }}
+    select * from {{ ref('int_organisation_tree') }}
+),
+
+documents as (
+    select document_id, publisher from {{ ref('stg_raw__documents') }}
 ),
 
 names as (
@@ -55,7 +59,10 @@ candidates as (
     union all
     select members.document_id, members.organisation, hierarchy.parent, 3
     from members
-    inner join hierarchy on hierarchy.organisation = members.organisation
+    inner join documents on documents.document_id = members.document_id
+    inner join hierarchy
+        on hierarchy.organisation = members.organisation
+        and hierarchy.municipality = coalesce(documents.publisher, hierarchy.municipality)
     union all
     select document_id, organisation, section_organisation, 4
     from members
