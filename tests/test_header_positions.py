@@ -275,3 +275,23 @@ def test_values_whose_ends_drift_in_a_pdfs_text_still_give_their_columns_places(
     table = extract_document("drift.txt", text.encode()).tables[0]
     assert table.headers == ["Utfall 2023", "Utfall 2024", "Budget 2025", "Prognos 2025"]
     assert table.stub_header == "Mnkr"
+
+
+def test_years_over_runs_of_women_men_and_all_with_the_caption_above_a_blank_line():
+    # a staff table split by gender under each year: 'Kvinnor  Män  Totalt' named no column
+    # (no measure word) and became a heading row; the year over the second run reached into
+    # the first; the caption above the blank line was read as the stub's first line.
+    # Totals: 1 842 + 412 = 2 254; 1 867 + 405 = 2 272
+    text = (
+        "Personalstatistik per 31 augusti\n"
+        "\n"
+        "                                              2024                        2025\n"
+        "Personal                             Kvinnor     Män   Totalt     Kvinnor     Män   Totalt\n"
+        "Antal tillsvidareanställda             1 842     412    2 254       1 867     405    2 272\n"
+        "Antal visstidsanställda                  214      88      302         198      91      289\n"
+        "Sjukfrånvaro, %                          7,9     4,6      7,3         7,4     4,2      6,8\n"
+    )
+    table = extract_document("gender.txt", text.encode()).tables[0]
+    assert table.headers == ["2024 Kvinnor", "2024 Män", "2024 Totalt", "2025 Kvinnor", "2025 Män", "2025 Totalt"]
+    assert (table.caption, table.stub_header) == ("Personalstatistik per 31 augusti", "Personal")
+    assert [r.label for r in table.rows] == ["Antal tillsvidareanställda", "Antal visstidsanställda", "Sjukfrånvaro, %"]

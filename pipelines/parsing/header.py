@@ -93,6 +93,8 @@ def _header_lines(infos: list[LineInfo], j: int, vocab: Vocabulary) -> tuple[int
         if info.blank:
             j -= 1
             continue
+        if header and not pending and infos[j + 1].blank and _caption_over_columns(info, header):
+            break
         # right above the rows, a line laid out in columns whose stub names the unit
         # ('Nettokostnad, belopp mkr      Utfall 2022      Budget 2023 …'): the whole header,
         # as a tab header is
@@ -116,6 +118,17 @@ def _header_lines(infos: list[LineInfo], j: int, vocab: Vocabulary) -> tuple[int
             break
         j -= 1
     return j, header, pending
+
+
+def _caption_over_columns(info: LineInfo, header: list[LineInfo]) -> bool:
+    """Above a header laid out in columns and a blank line, a line of one piece from the margin
+    ('Personalstatistik per 31 augusti'): the table's caption, not a line of its header (a
+    header's upper lines stand over the columns they name)."""
+    text = info.text
+    return (
+        not info.is_tab and len(text) - len(text.lstrip()) < MIN_HEADER_NAME_GAP
+        and len(wide_pieces(text)) == 1 and all(len(wide_pieces(h.text)) >= 2 for h in header)
+    )
 
 
 def _names_above(infos: list[LineInfo], j: int, vocab: Vocabulary) -> bool:

@@ -152,6 +152,9 @@ def _over_names(
         )
         lacking = _lacking(text, named, vocab)
         runs = [run for run in runs if run[1] == 0 or all(lacking(c) for c in range(run[2], run[3] + 1))]
+        # a group's run does not reach into the run of the group before it
+        free = [run for run in runs if run[1] == 0 or not taken.intersection(range(run[2], run[3] + 1))]
+        runs = free or runs
         _, _, first, last = max((run for run in runs if run[0] <= runs[0][0] + MAX_ALIGN_SLACK),
                                 key=lambda run: (run[1], -run[0]))
         cols = tuple(range(first, last + 1))

@@ -344,8 +344,9 @@ def names_columns_apart(info: LineInfo, vocab: Vocabulary) -> bool:
 
 def _names_a_flow_or_note(piece: str, vocab: Vocabulary) -> bool:
     """A piece of a line laid out in columns that names a column of revenues or costs
-    ('Intäkter', 'Kostnader') or of note references ('Not'): words that are labels in a row."""
-    return any(vocab.is_flow_word(w) or vocab.is_note_word(w) for w in piece.split())
+    ('Intäkter', 'Kostnader'), of note references ('Not') or of a gender ('Kvinnor', 'Män'):
+    words that are labels in a row."""
+    return any(vocab.is_flow_word(w) or vocab.is_note_word(w) or vocab.is_gender_word(w) for w in piece.split())
 
 
 def _has_header_word(text: str, vocab: Vocabulary) -> bool:

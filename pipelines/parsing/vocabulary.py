@@ -31,6 +31,10 @@ class Vocabulary:
     note_words: tuple[str, ...] = ()
     flow_words: tuple[str, ...] = ()
     publisher_words: tuple[tuple[str, str], ...] = ()  # (word, 'before' | 'after' the name)
+    gender_words: tuple[str, ...] = ()  # 'Kvinnor', 'Män': rows or columns of a split by gender
+
+    def is_gender_word(self, word: str) -> bool:
+        return word.lower().strip(".,:;()*") in self.gender_words
 
     def is_flow_word(self, word: str) -> bool:
         """A word that names what a column counts ('Intäkter', 'Kostnader')."""
@@ -108,4 +112,5 @@ def load_vocabulary(seeds_dir: str | None = None) -> Vocabulary:
         note_words=tuple(r["word"] for r in cols if r["kind"] == "note"),
         flow_words=tuple(r["word"] for r in cols if r["kind"] == "flow"),
         publisher_words=tuple((r["word"].lower(), r["position"]) for r in _rows(seeds, "publisher_words.csv")),
+        gender_words=tuple(r["label"].lower() for r in _rows(seeds, "gender_labels.csv")),
     )
