@@ -102,3 +102,28 @@ def test_a_header_of_years_under_a_table_of_amounts_begins_the_next_table():
     assert [(t.first_line, t.last_line) for t in doc.tables] == [(1, 5), (7, 10)]
     assert doc.tables[1].headers == ["2023", "2024", "Jan–aug 2025"]
     assert [r.label for r in doc.tables[1].rows] == ["Antal medarbetare", "Sjukfrånvaro, %"]
+
+
+def test_the_running_footer_of_a_three_page_report_is_no_row():
+    # three pages, two page breaks: the footer 'Delårsrapport 2025 … Sida N' stood next to too
+    # few breaks to be known as furniture, and became a row of the table it interrupts
+    # 145,2 + 845,0 + 98,6 = 1 088,8;  143,0 + 851,3 + 97,1 = 1 091,4
+    footer = "Delårsrapport januari–augusti 2025                                Sida {}\n"
+    text = (
+        "Delårsrapport januari–augusti 2025\nSörbyns kommun\n\n"
+        "Driftredovisning per nämnd, mnkr\n\n"
+        "Nämnd                          Budget 2025   Prognos 2025   Avvikelse\n"
+        "Kommunstyrelsen                      145,2          143,0         2,2\n"
+        "Socialnämnden                        845,0          851,3        -6,3\n"
+        "\n" + footer.format(1) + "\f"
+        "Nämnd                          Budget 2025   Prognos 2025   Avvikelse\n"
+        "Tekniska nämnden                      98,6           97,1         1,5\n"
+        "Summa                              1 088,8        1 091,4        -2,6\n"
+        "\nNämnderna redovisar sammantaget ett litet underskott mot budget för året.\n"
+        "\n" + footer.format(2) + "\f"
+        "Kommunens resultat väntas bli bättre än budget tack vare skatteintäkterna.\n"
+        "\n" + footer.format(3)
+    )
+    doc = extract_document("three pages.txt", text.encode())
+    assert len(doc.tables) == 1
+    assert [r.label for r in doc.tables[0].rows] == ["Kommunstyrelsen", "Socialnämnden", "Tekniska nämnden", "Summa"]

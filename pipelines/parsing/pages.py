@@ -21,36 +21,45 @@ def _shape(line: str) -> str:
 
 
 def page_furniture(lines: list[str], pages: frozenset[int]) -> frozenset[int]:
-    """The numbers of the lines (1-based) that are page furniture: going out from a page
-    break, its last and first non-blank lines (MAX_PAGE_FURNITURE at most on each side) for as
-    long as each line's shape stands next to MIN_FURNITURE_SHARE of the breaks, and to
-    MIN_FURNITURE_REPEATS at least."""
-    if len(pages) < MIN_FURNITURE_REPEATS:
+    """The numbers of the lines (1-based) that are page furniture: going out from a page's
+    edge (a page break, the first page's head, the last page's foot), its first or last
+    non-blank lines (MAX_PAGE_FURNITURE at most) for as long as each line's shape stands at the
+    edges of MIN_FURNITURE_SHARE of the pages, of MIN_FURNITURE_REPEATS at least (of every page
+    when the report has fewer, two at least)."""
+    breaks = sorted(p for p in pages if 1 < p <= len(lines))
+    if not breaks:
         return frozenset()
-    sides = [side for p in sorted(pages) for side in _nonblank_around(lines, p)]
-    seen: dict[str, set[int]] = defaultdict(set)  # shape -> the breaks it stands next to
-    for p, side in enumerate(sides):
+    n_pages = len(breaks) + 1
+    edges: list[tuple[int, list[int]]] = [(0, _nonblank_from(lines, 1, 1))]  # (page, its lines)
+    for page, p in enumerate(breaks, start=1):
+        before, after = _nonblank_around(lines, p)
+        edges += [(page - 1, before), (page, after)]
+    edges.append((n_pages - 1, _nonblank_from(lines, len(lines), -1)))
+    seen: dict[str, set[int]] = defaultdict(set)  # shape -> the pages at whose edges it stands
+    for page, side in edges:
         for k in side:
-            seen[_shape(lines[k - 1])].add(p // 2)
-    enough = max(MIN_FURNITURE_REPEATS, MIN_FURNITURE_SHARE * len(pages))
+            seen[_shape(lines[k - 1])].add(page)
+    enough = max(min(MIN_FURNITURE_REPEATS, n_pages), 2, MIN_FURNITURE_SHARE * n_pages)
     furniture = set()
-    for side in sides:
-        for k in side:  # from the break outwards, while the lines are furniture
+    for _, side in edges:
+        for k in side:  # from the edge inwards, while the lines are furniture
             if len(seen[_shape(lines[k - 1])]) < enough:
                 break
             furniture.add(k)
     return frozenset(furniture)
 
 
+def _nonblank_from(lines: list[str], k: int, step: int) -> list[int]:
+    """The first non-blank lines from line k on, going by `step` (MAX_PAGE_FURNITURE at most)."""
+    side = []
+    while 1 <= k <= len(lines) and len(side) < MAX_PAGE_FURNITURE:
+        if lines[k - 1].strip():
+            side.append(k)
+        k += step
+    return side
+
+
 def _nonblank_around(lines: list[str], page_start: int) -> tuple[list[int], list[int]]:
     """The last non-blank lines before the page that starts at `page_start` (nearest first)
     and its first ones."""
-    sides = []
-    for step, k in ((-1, page_start - 1), (1, page_start)):
-        side = []
-        while 1 <= k <= len(lines) and len(side) < MAX_PAGE_FURNITURE:
-            if lines[k - 1].strip():
-                side.append(k)
-            k += step
-        sides.append(side)
-    return sides[0], sides[1]
+    return _nonblank_from(lines, page_start - 1, -1), _nonblank_from(lines, page_start, 1)
