@@ -30,11 +30,11 @@ def page_furniture(lines: list[str], pages: frozenset[int]) -> frozenset[int]:
     if not breaks:
         return frozenset()
     n_pages = len(breaks) + 1
-    edges: list[tuple[int, list[int]]] = [(0, _nonblank_from(lines, 1, 1))]  # (page, its lines)
-    for page, p in enumerate(breaks, start=1):
-        before, after = _nonblank_around(lines, p)
-        edges += [(page - 1, before), (page, after)]
-    edges.append((n_pages - 1, _nonblank_from(lines, len(lines), -1)))
+    starts = [1] + breaks + [len(lines) + 1]  # the first line of each page, and past the last
+    edges: list[tuple[int, list[int]]] = []  # (page, its lines from an edge inwards)
+    for page in range(n_pages):
+        first, last = starts[page], starts[page + 1] - 1
+        edges += [(page, _nonblank_from(lines, first, 1, last)), (page, _nonblank_from(lines, last, -1, first))]
     seen: dict[str, set[int]] = defaultdict(set)  # shape -> the pages at whose edges it stands
     for page, side in edges:
         for k in side:
@@ -49,17 +49,12 @@ def page_furniture(lines: list[str], pages: frozenset[int]) -> frozenset[int]:
     return frozenset(furniture)
 
 
-def _nonblank_from(lines: list[str], k: int, step: int) -> list[int]:
-    """The first non-blank lines from line k on, going by `step` (MAX_PAGE_FURNITURE at most)."""
+def _nonblank_from(lines: list[str], k: int, step: int, stop: int) -> list[int]:
+    """The first non-blank lines from line k on, going by `step` as far as line `stop`
+    (MAX_PAGE_FURNITURE at most)."""
     side = []
-    while 1 <= k <= len(lines) and len(side) < MAX_PAGE_FURNITURE:
+    while (k - stop) * step <= 0 and 1 <= k <= len(lines) and len(side) < MAX_PAGE_FURNITURE:
         if lines[k - 1].strip():
             side.append(k)
         k += step
     return side
-
-
-def _nonblank_around(lines: list[str], page_start: int) -> tuple[list[int], list[int]]:
-    """The last non-blank lines before the page that starts at `page_start` (nearest first)
-    and its first ones."""
-    return _nonblank_from(lines, page_start - 1, -1), _nonblank_from(lines, page_start, 1)
