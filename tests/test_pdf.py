@@ -262,3 +262,21 @@ def test_a_footnote_number_glued_to_a_label_is_set_apart_when_the_report_prints_
     row = Row(2, 2, "Ombyggnad etapp2", 2, "item", cells=[Cell(1, 2, "4,1", 4.1, 1)])
     mark_label_footnote(row, notes)
     assert row.label == "Ombyggnad etapp2" and row.cells[0].footnote is None
+
+
+def test_a_table_printed_across_the_page_is_read_upright():
+    # tests/data/pdf/rotated_table.pdf (render_rotated.py): page 2 is turned by the viewer
+    # (/Rotate 90) with its content drawn turned back, page 3 sets its text at right angles to
+    # the page. pypdf's layout mode left out all text set at an angle: both tables were lost,
+    # and the report had no table at all. Summa: 1 012 400 + 845 000 + 98 600 + 75 300 = 2 031 300
+    from pipelines.parsing import extract_file
+
+    doc = extract_file(Path(__file__).parent / "data" / "pdf" / "rotated_table.pdf")
+    assert [(t.caption, t.stub_header, t.headers[:4]) for t in doc.tables] == [
+        (caption, "Tkr", ["Budget 2025", "Utfall jan-aug", "Prognos 2025", "Avvikelse"])
+        for caption in ("Tabell 1. Nettokostnad per verksamhet", "Tabell 2. Nettokostnad per verksamhet, samma period")
+    ]
+    for table in doc.tables:
+        summa = next(r for r in table.rows if r.label == "Summa verksamheter")
+        assert [c.value for c in summa.cells] == [2031300, 1349700, 2043400, -12100, 1312700]
+    assert doc.n_pages == 3 and [doc.page_of(t.first_line) for t in doc.tables] == [2, 3]

@@ -29,7 +29,7 @@ def pdf_text(data: bytes) -> tuple[str, list[str]]:
     import pypdf  # imported here: only PDF files pay for it
     from pypdf.errors import PdfReadError, PyPdfError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on odd fonts are not ours
+    rotated = _rotated_text_handler()
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -43,9 +43,15 @@ def pdf_text(data: bytes) -> tuple[str, list[str]]:
     if n_pages == 0:
         raise ReportDecodeError("the PDF has no pages")
     texts, warnings = [], []
+    turned = None  # a copy of the document whose pages may be turned (made when one needs it)
     for k in range(n_pages):
         try:
-            texts.append(pages[k].extract_text(extraction_mode="layout").rstrip("\n"))
+            rotated.seen = False
+            text = pages[k].extract_text(extraction_mode="layout")
+            if rotated.seen:
+                turned = turned or pypdf.PdfWriter(clone_from=reader)
+                text = _upright_text(turned.pages[k], text, rotated)
+            texts.append(text.rstrip("\n"))
         except (PyPdfError, PdfReadError, ValueError, KeyError, TypeError, IndexError, ZeroDivisionError) as exc:
             texts.append("")
             warnings.append(f"PDF page {k + 1} could not be read ({type(exc).__name__}: {exc}); its text is missing")
@@ -54,3 +60,46 @@ def pdf_text(data: bytes) -> tuple[str, list[str]]:
             "the PDF holds no text (a scanned document?): run OCR on it (e.g. ocrmypdf) and add the result"
         )
     return "\n\f".join(texts) + "\n", warnings
+
+
+QUARTER_TURNS = 3  # a table set across the page reads upright after one, two or three
+
+
+def _upright_text(page, text: str, rotated: "_RotatedText") -> str:
+    """A page whose text is set at right angles to it (a wide table printed across a portrait
+    page): layout mode reads only the upright text, so the page (a copy of it) is turned a
+    quarter at a time, and the turn that reads the most text with none left across is kept."""
+    best, best_size = text, len("".join(text.split()))
+    for _ in range(QUARTER_TURNS):
+        page.rotate(90)
+        page.transfer_rotation_to_content()
+        rotated.seen = False
+        candidate = page.extract_text(extraction_mode="layout")
+        size = len("".join(candidate.split()))
+        if not rotated.seen and size > best_size:
+            best, best_size = candidate, size
+    return best
+
+
+class _RotatedText(logging.Handler):
+    """pypdf's note that a page holds text set at an angle (which its layout mode leaves out);
+    its other warnings (odd fonts) are not ours and are dropped."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.seen = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "Rotated text" in record.getMessage():
+            self.seen = True
+
+
+def _rotated_text_handler() -> _RotatedText:
+    logger = logging.getLogger("pypdf")
+    handler = next((h for h in logger.handlers if isinstance(h, _RotatedText)), None)
+    if handler is None:
+        handler = _RotatedText()
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False
+    return handler
