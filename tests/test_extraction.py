@@ -478,3 +478,23 @@ def test_a_balance_sheet_with_a_note_column_and_dates_for_column_names():
     rows = {r.label: values(r) for r in table.rows}
     assert rows["Immateriella anläggningstillgångar"] == {1: ("4,2", 4.2), 2: ("5,1", 5.1)}
     assert rows["Summa anläggningstillgångar"] == {1: ("2 417,0", 2417.0), 2: ("2 303,5", 2303.5)}
+
+
+def test_footnote_marks_printed_as_1_bracket_or_in_brackets_leave_the_label():
+    # '… förskola 1)' and '… inskrivet barn (1)' mark footnotes printed under the table as
+    # '1) Inklusive …' and '(1) Exklusive …': the label is the words, the mark the cells'
+    text = (
+        "Volymer                                 Utfall 2024   Budget 2025   Prognos 2025\n"
+        "Antal barn i förskola 1)                      1 412         1 450          1 445\n"
+        "Kostnad per inskrivet barn, kr (2)          168 400       172 900        178 300\n"
+        "Antal elever i grundskolan                    4 210         4 305          4 398\n"
+        "\n"
+        "1) Inklusive barn i pedagogisk omsorg hos dagbarnvårdare.\n"
+        "(2) Exklusive lokalkostnader för förskolans egna lokaler.\n"
+    )
+    rows = extract_document("marks.txt", text.encode()).tables[0].rows
+    assert [(r.label, {c.footnote for c in r.cells}) for r in rows] == [
+        ("Antal barn i förskola", {"1"}),
+        ("Kostnad per inskrivet barn, kr", {"2"}),
+        ("Antal elever i grundskolan", {None}),
+    ]

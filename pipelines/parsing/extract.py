@@ -146,26 +146,34 @@ def _all_tables(lines: list[str], vocab: Vocabulary, pages: frozenset[int] = fro
     return tables
 
 
-_FOOTNOTE_LINE_RE = re.compile(r"^\s*(\d{1,2}) [A-ZÅÄÖ]\w*(?: \S+){2,}")
-_GLUED_MARK_RE = re.compile(r"(?<=[a-zåäö])(\d{1,2})$")
+# a footnote: its number, bare, closed by a bracket or in brackets, then a sentence
+_FOOTNOTE_LINE_RE = re.compile(r"^\s*(?:(\d{1,2})|(\d{1,2})\)|\((\d{1,2})\)) [A-ZÅÄÖ]\w*(?: \S+){2,}")
+# a footnote's mark at a label's end: glued to its last word, or apart as '1)' or '(1)'
+_GLUED_MARK_RE = re.compile(r"(?<=[a-zåäö])(\d{1,2})$|\s+(\d{1,2})\)$|\s+\((\d{1,2})\)$")
 
 
 def footnote_numbers(lines: list[str]) -> frozenset[str]:
-    """The numbers of the footnotes a report prints ('1 Nämnden fick ett tilläggsanslag …')."""
-    return frozenset(m.group(1) for line in lines if (m := _FOOTNOTE_LINE_RE.match(line)))
+    """The numbers of the footnotes a report prints ('1 Nämnden fick ett tilläggsanslag …',
+    '1) Inklusive …', '(1) Exklusive …')."""
+    return frozenset(_mark(m) for line in lines if (m := _FOOTNOTE_LINE_RE.match(line)))
+
+
+def _mark(m: re.Match) -> str:
+    return next(g for g in m.groups() if g)
 
 
 def mark_label_footnote(row, notes: frozenset[str]) -> None:
-    """A footnote's number glued to the end of a label ('Tekniska nämnden1': a superscript
-    read as text) when the report prints that footnote: the label is the words, the mark goes
-    to the row's cells that carry none of their own."""
+    """A footnote's number at the end of a label ('Tekniska nämnden1': a superscript read as
+    text; 'Antal barn i förskola 1)', '… per inskrivet barn (1)') when the report prints that
+    footnote: the label is the words, the mark goes to the row's cells that carry none of
+    their own."""
     m = _GLUED_MARK_RE.search(row.label)
-    if m is None or m.group(1) not in notes:
+    if m is None or _mark(m) not in notes:
         return
     row.label = row.label[: m.start()]
     for cell in row.cells:
         if cell.footnote is None:
-            cell.footnote = m.group(1)
+            cell.footnote = _mark(m)
 
 
 def _caption_sentence(table: Table, lines: list[str], vocab: Vocabulary) -> None:
