@@ -124,3 +124,19 @@ def test_a_labels_first_line_above_values_printed_at_the_foot_of_the_cell():
         "Verksamhetens nettokostnad", "Skatteintäkter och generella statsbidrag och utjämning",
         "Finansnetto", "Årets resultat",
     ]
+
+
+def test_a_short_value_set_a_character_beside_its_column_is_placed_in_it():
+    # a PDF's text sets a narrow right-aligned '0' one or two characters past where the column's
+    # longer values end: before, it overlapped no column, the row was placed by its gaps and
+    # its values moved left (Prognos 0, Avvikelse empty)
+    from pipelines.parsing import extract_document
+
+    text = (
+        "Investeringar, tkr                  Budget 2025     Utfall jan–aug     Prognos 2025      Avvikelse\n"
+        "Förskola Solrosen                        38 000             21 450           39 200         -1 200\n"
+        "Skolgård Norrskolan                       2 500                               2 500                0\n"
+        "Summa                                    40 500             21 450           41 700         -1 200\n"
+    )
+    rows = {r.label: r for r in extract_document("zero.txt", text.encode()).tables[0].rows}
+    assert [(c.col_no, c.raw_text) for c in rows["Skolgård Norrskolan"].cells] == [(1, "2 500"), (3, "2 500"), (4, "0")]

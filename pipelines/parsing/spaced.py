@@ -21,7 +21,7 @@ from .classify import to_cell
 from .lines import LineInfo, YEAR_RE
 from .model import Cell, Row
 from .numbers import split_numbers
-from .settings import MIN_LABEL_GAP_RIGHT, MIN_LABEL_GAP_SHIFTED
+from .settings import MAX_ALIGN_SLACK, MIN_LABEL_GAP_RIGHT, MIN_LABEL_GAP_SHIFTED
 
 
 def label_number(info: LineInfo, n_cols: int) -> LineInfo:
@@ -169,11 +169,16 @@ def aligned_positions(
     spans: list[tuple[int, int]], columns: list[tuple[int, int]], pos: list[int], how: str
 ) -> tuple[list[int], str]:
     """Text laid out in columns prints each value under its column: a row of fewer values
-    than the columns puts each in the column whose full rows' values it overlaps (one column
-    each, in order). Else the placement stays as it was."""
+    than the columns puts each in the column whose full rows' values it overlaps, or stands
+    within MAX_ALIGN_SLACK of (one column each, in order). Else the placement stays as it was."""
     placed: list[int] = []
     for s, e in spans:
         hits = [k for k, (cs, ce) in enumerate(columns) if s < ce and cs < e]
+        if not hits:
+            # a short value a PDF's text sets a character or two beside its column ('0')
+            near = sorted((max(cs - e, s - ce), k) for k, (cs, ce) in enumerate(columns))
+            if near and near[0][0] <= MAX_ALIGN_SLACK and (len(near) == 1 or near[1][0] > MAX_ALIGN_SLACK):
+                hits = [near[0][1]]
         if len(hits) != 1 or (placed and hits[0] <= placed[-1]):
             return pos, how
         placed.append(hits[0])
