@@ -498,3 +498,25 @@ def test_footnote_marks_printed_as_1_bracket_or_in_brackets_leave_the_label():
         ("Kostnad per inskrivet barn, kr", {"2"}),
         ("Antal elever i grundskolan", {None}),
     ]
+
+
+def test_a_heading_of_its_own_that_names_a_committee_begins_its_section():
+    # each committee's part of a report opens with its name as a heading; before, every table
+    # took the organisation of the report's first section
+    table = (
+        "Ekonomiskt utfall, mnkr              Budget 2025   Prognos 2025   Avvikelse\n"
+        "{a:<37}{b}\n"
+        "Summa                                      {s}\n"
+    )
+    text = (
+        "Delårsrapport januari–augusti 2025\nKommunstyrelsen\n\n"
+        + table.format(a="Kansli", b="       98,2           97,5         0,7", s="98,2           97,5         0,7")
+        + "\nSocialnämnden\n\n"
+        "Nämnden redovisar ett underskott mot budget, främst inom äldreomsorgen i år.\n\n"
+        + table.format(a="Äldreomsorg", b="      640,0          652,3       -12,3", s="640,0          652,3       -12,3")
+        + "\nBarn- och utbildningsnämnden\n\n"
+        "Nämnden redovisar ett litet överskott mot budget, främst inom förskolan i år.\n\n"
+        + table.format(a="Förskola", b="      260,0          258,1         1,9", s="260,0          258,1         1,9")
+    )
+    doc = extract_document("sections.txt", text.encode())
+    assert [t.organisation for t in doc.tables] == ["Kommunstyrelsen", "Socialnämnden", "Barn- och utbildningsnämnden"]

@@ -46,6 +46,9 @@ def find_sections(lines: list[str], vocab: Vocabulary, pages: frozenset[int] = f
             if i < 2 or all(not b for b in before) or page_top:
                 sections.append(Section(i + 1, _title_organisation(stripped, i)))
                 continue
+        if _organisation_heading(stripped, i, vocab):
+            sections.append(Section(i + 1, line))
+            continue
         if low.rstrip(" :") in vocab.section_markers:
             paragraph = " ".join(stripped[i + 1 : i + 8])
             m = ABBREVIATED_NAME_RE.search(paragraph)
@@ -67,6 +70,24 @@ def _trim_name(name: str) -> str | None:
     if not words:
         return None
     return " ".join([words[0][0].upper() + words[0][1:]] + words[1:])
+
+
+HEADING_LEVELS = ("nämnd", "förvaltning")  # seed organisation_levels: the units a report's sections are about
+
+
+def _organisation_heading(stripped: list[str], i: int, vocab: Vocabulary) -> bool:
+    """A heading of its own (blank lines around it) that names a committee or an
+    administration ('Socialnämnden', 'Barn- och utbildningsnämnden'): the section about it."""
+    line = stripped[i]
+    if not NAME_RE.match(line) or len(line.split()) > MAX_HEADING_WORDS:
+        return False
+    if (i > 0 and stripped[i - 1]) or (i + 1 < len(stripped) and stripped[i + 1]):
+        return False
+    low = line.lower()
+    return any(re.search(pattern, low) for pattern, level in vocab.organisation_levels if level in HEADING_LEVELS)
+
+
+MAX_HEADING_WORDS = 6
 
 
 def _title_organisation(lines: list[str], i: int) -> str | None:

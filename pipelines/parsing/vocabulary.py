@@ -32,6 +32,7 @@ class Vocabulary:
     flow_words: tuple[str, ...] = ()
     publisher_words: tuple[tuple[str, str], ...] = ()  # (word, 'before' | 'after' the name)
     gender_words: tuple[str, ...] = ()  # 'Kvinnor', 'Män': rows or columns of a split by gender
+    organisation_levels: tuple[tuple[str, str], ...] = ()  # (pattern, level): what a unit's name says it is
 
     def is_gender_word(self, word: str) -> bool:
         return word.lower().strip(".,:;()*") in self.gender_words
@@ -113,4 +114,5 @@ def load_vocabulary(seeds_dir: str | None = None) -> Vocabulary:
         flow_words=tuple(r["word"] for r in cols if r["kind"] == "flow"),
         publisher_words=tuple((r["word"].lower(), r["position"]) for r in _rows(seeds, "publisher_words.csv")),
         gender_words=tuple(r["label"].lower() for r in _rows(seeds, "gender_labels.csv")),
+        organisation_levels=tuple((r["pattern"], r["level"]) for r in _rows(seeds, "organisation_levels.csv")),
     )
