@@ -13,7 +13,10 @@ The general facts these rules rest on:
 - a table that crosses a page break prints its header again after the page furniture: the
   same columns after a short gap of short lines with no values are the same table; where it
   prints no header again, rows after the break under no header, in as many columns, with only
-  the page's furniture between, are the same table too.
+  the page's furniture between, are the same table too;
+- the same column names head tables of their own when a caption numbers a table, when the rows
+  begin again with a label printed above, when running text stands between them, or when a
+  heading that begins another unit's section does.
 """
 from __future__ import annotations
 
@@ -32,7 +35,9 @@ from .settings import (
     MIN_ROW_PAIRS, MIN_SPACED_SHARE, MIN_VALUES_WITHOUT_HEADER, PARAGRAPH_HEADER_REACH, ROW_AFTER_GAP,
     ROW_AFTER_LABEL, ROW_REACH, SENTENCE_WORDS, TABLE_ROW_REACH, WIDE_GAP,
 )
+from .sections import starts_a_section
 from .tab import repeats_header, same_columns, tab_header_above
+from .vocabulary import Vocabulary
 
 
 def starts_table(roles: LineRoles, i: int) -> bool:
@@ -109,6 +114,8 @@ def table_end(roles: LineRoles, start: int, spaced: bool = False) -> int:
             last_row = j
             blanks = 0
         elif roles.label[j]:
+            if starts_a_section([i.text.strip() for i in infos[j - 1 : j + 2]], 1, roles.vocab):
+                break  # a heading that begins another unit's section
             blanks = 0
         else:
             break
@@ -217,7 +224,7 @@ def resumes(roles: LineRoles, j: int, reach: int = ROW_REACH) -> int | None:
     return None
 
 
-def merge_continued(tables: list[Table], infos: list[LineInfo]) -> list[Table]:
+def merge_continued(tables: list[Table], infos: list[LineInfo], vocab: Vocabulary | None = None) -> list[Table]:
     """Join a table to the one before it when it repeats the same column headers after a
     short gap (a page break or a block caption): it is the same table continued."""
     merged: list[Table] = []
@@ -226,7 +233,7 @@ def merge_continued(tables: list[Table], infos: list[LineInfo]) -> list[Table]:
         if prev is not None and prev.headers == t.headers and prev.layout == t.layout and not all(
             h.startswith("Kolumn ") for h in t.headers
         ) and not _a_table_of_its_own(prev, t):
-            if _short_gap(infos, prev.last_line, t.first_line - 1):
+            if _short_gap(infos, prev.last_line, t.first_line - 1) and not _section_between(infos, prev, t, vocab):
                 _append_rows(prev, t)
                 if prev.kind == "other":
                     prev.kind = t.kind
@@ -235,6 +242,16 @@ def merge_continued(tables: list[Table], infos: list[LineInfo]) -> list[Table]:
     for k, t in enumerate(merged, 1):
         t.table_no = k
     return merged
+
+
+def _section_between(infos: list[LineInfo], prev: Table, t: Table, vocab: Vocabulary | None) -> bool:
+    """A heading that begins another unit's section between the two tables' rows (the second
+    table's caption, perhaps)."""
+    if vocab is None or not t.rows:
+        return False
+    first_row = min(r.line_no for r in t.rows)
+    texts = [i.text.strip() for i in infos[prev.last_line - 1 : first_row]]  # the lines around the gap
+    return any(starts_a_section(texts, k, vocab) for k in range(1, len(texts) - 1))
 
 
 def _a_table_of_its_own(prev: Table, t: Table) -> bool:

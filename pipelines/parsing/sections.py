@@ -46,7 +46,7 @@ def find_sections(lines: list[str], vocab: Vocabulary, pages: frozenset[int] = f
             if i < 2 or all(not b for b in before) or page_top:
                 sections.append(Section(i + 1, _title_organisation(stripped, i)))
                 continue
-        if _organisation_heading(stripped, i, vocab):
+        if starts_a_section(stripped, i, vocab):
             sections.append(Section(i + 1, line))
             continue
         if low.rstrip(" :") in vocab.section_markers:
@@ -75,7 +75,7 @@ def _trim_name(name: str) -> str | None:
 HEADING_LEVELS = ("nämnd", "förvaltning")  # seed organisation_levels: the units a report's sections are about
 
 
-def _organisation_heading(stripped: list[str], i: int, vocab: Vocabulary) -> bool:
+def starts_a_section(stripped: list[str], i: int, vocab: Vocabulary) -> bool:
     """A heading of its own (blank lines around it) that names a committee or an
     administration ('Socialnämnden', 'Barn- och utbildningsnämnden'): the section about it."""
     line = stripped[i]

@@ -52,7 +52,7 @@ def find_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
             i = end + 1
             continue
         i += 1
-    return merge_continued(tables, infos)
+    return merge_continued(tables, infos, vocab)
 
 
 def _table_at(roles: LineRoles, i: int, vocab: Vocabulary, table_no: int) -> tuple[Table, int] | None:
