@@ -201,6 +201,27 @@ def test_comparatives_are_compared_within_one_publisher(tmp_path, raw_copy, repo
     con.close()
 
 
+def test_reports_that_name_no_publisher_are_not_compared_with_each_other(tmp_path, report_path, dagster_home, capsys):
+    # 000 and 004 print Leanlink's closed accounts 2022 (compared when both are Linköping's:
+    # test_audit). With every 'Linköping' taken out, neither names its publisher: two such
+    # reports may be two municipalities', so nothing is compared across them (before: compared)
+    from pipelines.cli import run_pipeline
+
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    for code in ("000", "004"):
+        text = report_path(code).read_text(encoding="utf-8").replace("Linköpings kommun", "kommunen")
+        text = text.replace("Linköping", "staden").replace("Palo Alto stad", "systerorten")  # 000 names a sister city
+        (folder / f"{code} anonymous.txt").write_text(text, encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    assert run_pipeline(warehouse, folder) == 0
+    con = duckdb.connect(str(warehouse), read_only=True)
+    assert [r[0] for r in con.execute("select distinct publisher from marts.dim_report").fetchall()] == [None]
+    assert con.execute("select count(*) from audit.identity_findings where rule = 'cross_report'").fetchone()[0] == 0
+    assert con.execute("select count(*) from audit.identity_findings where rule = 'cross_table'").fetchone()[0] > 0
+    con.close()
+
+
 def test_a_run_with_nothing_new_does_nothing(warehouse, tmp_path, capsys, monkeypatch):
     """The published warehouse was built from data/raw by this code: a second run leaves it as
     it is (no build, no new snapshot); any change to the files or the code makes it a full run."""

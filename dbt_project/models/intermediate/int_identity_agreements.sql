@@ -140,11 +140,11 @@ neighbours as (
         and later.table_rank = earlier.table_rank + 1
     union all
     -- and in the reports of its publisher: outcomes only, one publisher only ('Kommunstyrelsen'
-    -- of two municipalities is not one organisation)
+    -- of two municipalities is not one organisation; nor of two reports that name none)
     select 'cross_report', earlier.cell_key, later.cell_key
     from ranked as earlier
     inner join ranked as later
-        on later.publisher is not distinct from earlier.publisher
+        on later.publisher = earlier.publisher
         and later.unit_key = earlier.unit_key
         and later.line_item = earlier.line_item
         and later.period_key = earlier.period_key

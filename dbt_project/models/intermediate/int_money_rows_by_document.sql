@@ -9,9 +9,10 @@
 --   * an item's organisation is its label matched case- and spacing-insensitively against the
 --     hierarchy and alias seeds;
 --   * a total is keyed to the organisation its items belong to (the parent most of its items
---     have in the hierarchy seed, in reports of the seed's own publisher), so that rolling the items up gives the printed total; a total
---     of activities, or a key figure, takes the organisation of a statement total of the same
---     report and section that prints the same amounts; otherwise the section's organisation;
+--     have in the hierarchy seed, in reports of the seed's own publisher), so that rolling the
+--     items up gives the printed total; a total of activities, or a key figure, takes the
+--     organisation of a statement total of the same report and section that prints the same
+--     amounts; otherwise the section's organisation;
 --   * the section organisation's own line in its table ('Kommunstyrelsen' among its staber) is
 --     the organisation's own activity, keyed '<organisation> (egen verksamhet)';
 --   * a unit the seeds do not know is named by its label here; int_money_rows names it as
