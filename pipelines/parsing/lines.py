@@ -115,6 +115,8 @@ def is_compound_value(cell: str) -> bool:
 
 def analyse_line(line_no: int, raw: str) -> LineInfo:
     text = strip_markup(raw).rstrip() if "<" in raw else raw.rstrip()
+    if "(" in text:
+        text = bracketed_negatives(text).rstrip()
     info = LineInfo(line_no=line_no, text=text)
     if not text.strip():
         info.padded = bool(raw.strip("\r\n"))
@@ -125,6 +127,19 @@ def analyse_line(line_no: int, raw: str) -> LineInfo:
         info.label = text.strip()
         return info
     return _analyse_space(info)
+
+
+# a negative amount printed in brackets, standing as a cell (a wide space or the line's end
+# after it): with decimals or thousands, so a footnote '(1)' or a year '(2023)' is none
+_BRACKETED_RE = re.compile(
+    r"(?:(?<=\s\s)|^)\((\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:,\d+)?|\d+,\d+)\)(?=\s\s|\s*$)"
+)
+
+
+def bracketed_negatives(text: str) -> str:
+    """'(2 318,4)' standing as a cell is −2 318,4 (accounts print negatives so): the bracket
+    becomes a minus sign and the closing one a space, so the line keeps its layout."""
+    return _BRACKETED_RE.sub(lambda m: f"-{m.group(1)} ", text)
 
 
 def _no_values_at_end(text: str) -> bool:
