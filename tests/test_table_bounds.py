@@ -127,3 +127,18 @@ def test_the_running_footer_of_a_three_page_report_is_no_row():
     doc = extract_document("three pages.txt", text.encode())
     assert len(doc.tables) == 1
     assert [r.label for r in doc.tables[0].rows] == ["Kommunstyrelsen", "Socialnämnden", "Tekniska nämnden", "Summa"]
+
+
+def test_the_same_table_at_the_foot_of_both_pages_of_a_short_report_keeps_its_rows():
+    # two pages that each end with the same rows (digits aside): a line on every page of a short
+    # report is furniture only when it prints a number or two at most (a page number, a year)
+    rows = (
+        "Verksamhet                Budget 2025   Utfall jan–aug   Prognos 2025   Avvikelse\n"
+        "Barn och utbildning         1 012 400          668 300      1 020 900      -8 500\n"
+        "Vård och omsorg               845 000          570 200        851 300      -6 300\n"
+        "Summa verksamheter          1 857 400        1 238 500      1 872 200     -14 800\n"
+    )
+    text = "Tabell 1. Nettokostnad, tkr\n\n" + rows + "\f" + "Tabell 2. Nettokostnad samma period, tkr\n\n" + rows
+    doc = extract_document("two pages.txt", text.encode())
+    assert [[r.label for r in t.rows] for t in doc.tables] == [
+        ["Barn och utbildning", "Vård och omsorg", "Summa verksamheter"]] * 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .settings import MAX_PAGE_FURNITURE, MIN_FURNITURE_REPEATS, MIN_FURNITURE_SHARE
+from .settings import MAX_PAGE_FURNITURE, MAX_SHORT_FURNITURE_NUMBERS, MIN_FURNITURE_REPEATS, MIN_FURNITURE_SHARE
 
 _DIGITS_RE = re.compile(r"\d+")
 
@@ -25,7 +25,7 @@ def page_furniture(lines: list[str], pages: frozenset[int]) -> frozenset[int]:
     edge (a page break, the first page's head, the last page's foot), its first or last
     non-blank lines (MAX_PAGE_FURNITURE at most) for as long as each line's shape stands at the
     edges of MIN_FURNITURE_SHARE of the pages, of MIN_FURNITURE_REPEATS at least (of every page
-    when the report has fewer, two at least)."""
+    of a report of no more pages, when the line prints two numbers at most)."""
     breaks = sorted(p for p in pages if 1 < p <= len(lines))
     if not breaks:
         return frozenset()
@@ -39,14 +39,21 @@ def page_furniture(lines: list[str], pages: frozenset[int]) -> frozenset[int]:
     for page, side in edges:
         for k in side:
             seen[_shape(lines[k - 1])].add(page)
-    enough = max(min(MIN_FURNITURE_REPEATS, n_pages), 2, MIN_FURNITURE_SHARE * n_pages)
+    enough = max(MIN_FURNITURE_REPEATS, MIN_FURNITURE_SHARE * n_pages)
     furniture = set()
     for _, side in edges:
         for k in side:  # from the edge inwards, while the lines are furniture
-            if len(seen[_shape(lines[k - 1])]) < enough:
+            times = len(seen[_shape(lines[k - 1])])
+            if n_pages <= MIN_FURNITURE_REPEATS:
+                # a report of three pages or fewer: a line on every page, with a number or two
+                # at most (a page number, a year), not a row of a table printed on each page
+                if times < n_pages or len(_DIGITS_RE.findall(lines[k - 1])) > MAX_SHORT_FURNITURE_NUMBERS:
+                    break
+            elif times < enough:
                 break
             furniture.add(k)
     return frozenset(furniture)
+
 
 
 def _nonblank_from(lines: list[str], k: int, step: int, stop: int) -> list[int]:

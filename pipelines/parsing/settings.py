@@ -55,6 +55,7 @@ ROW_AFTER_GAP = 5  # lines: after a wide gap, a row further away belongs to anot
 MAX_PAGE_FURNITURE = 3  # lines: a page's footer and running header stand this close to its break, this many at most
 MIN_FURNITURE_REPEATS = 3  # page breaks: a line (digits aside) next to this many at least is the pages' header or footer
 MIN_FURNITURE_SHARE = Fraction(1, 3)  # of the page breaks: and next to this share of them (odd and even pages may differ)
+MAX_SHORT_FURNITURE_NUMBERS = 2  # numbers: a report of three pages or fewer: its footer prints a page number and a year at most
 MAX_CONTINUATION_GAP = 8  # lines: at most this many non-blank lines (page furniture, block caption) between a table and its continuation
 SENTENCE_WORDS = 8  # words: a line of running text (a sentence) has at least this many
 MAX_CONTINUATION_TEXT = 120  # characters: a longer line between two tables is text, so they are not one
