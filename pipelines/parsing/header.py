@@ -164,8 +164,9 @@ def _caption_above(
 def captionable(info: LineInfo) -> bool:
     """A caption is a short line, not a line of running text (nor a sentence's end)."""
     t = info.text.strip()
-    return bool(t) and len(info.printed) <= MAX_CAPTION and not t.endswith("-") and len(t.split()) <= MAX_CAPTION_WORDS and not (
-        t.endswith(".") and len(t.split()) >= SENTENCE_WORDS)
+    n_words = len(t.split())
+    sentence = t.endswith(".") and n_words >= SENTENCE_WORDS
+    return bool(t) and len(info.printed) <= MAX_CAPTION and not t.endswith("-") and n_words <= MAX_CAPTION_WORDS and not sentence
 
 
 def segment_header(lines: list[str], n_cols: int, vocab: Vocabulary) -> tuple[str, list[str]]:

@@ -161,8 +161,10 @@ class _RowReader:
         that label's first ('Skatteintäkter och generella' / 'statsbidrag och utjämning  2 514,0'),
         as a table whose values stand at the foot of their cells prints it."""
         below = self.by_line.get(info.line_no + 1)
-        return below is not None and is_row(below) and below.label.strip()[:1].islower() and not row_role(
-            below.label, True) == "of_which"
+        return (
+            below is not None and is_row(below) and below.label.strip()[:1].islower()
+            and row_role(below.label, True) != "of_which"
+        )
 
     def _headings(self, follow: bool = False) -> None:
         """The pending label lines become heading rows; with `follow`, the rows after them sit

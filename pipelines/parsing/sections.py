@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .settings import MAX_HEADING_WORDS
 from .vocabulary import Vocabulary
 
 NAME_RE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ&\- ]{1,60}$")
@@ -85,9 +86,6 @@ def starts_a_section(stripped: list[str], i: int, vocab: Vocabulary) -> bool:
         return False
     low = line.lower()
     return any(re.search(pattern, low) for pattern, level in vocab.organisation_levels if level in HEADING_LEVELS)
-
-
-MAX_HEADING_WORDS = 6
 
 
 def _title_organisation(lines: list[str], i: int) -> str | None:

@@ -85,3 +85,4 @@ MIN_LABEL_GAP_RIGHT = 4  # spaces: a wider space after a label may put the value
 MAX_TEXT_IN_VALUE_COLUMN = 16  # characters: longer text between a row and values under it is a label, not value-column text
 MIN_HEADING_PADDING = 3  # spaces: a label line padded with this many trailing spaces is a heading row, not a wrapped label
 MIN_STACKED_GROUPS = 2  # columns: values printed one under the other fill at least this many
+MAX_HEADING_WORDS = 6  # words: a heading that names a committee or an administration is no longer
