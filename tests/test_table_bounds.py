@@ -10,6 +10,14 @@ from pipelines.parsing import extract_document
 HEADER = "Nämnd                          Budget 2025   Utfall jan–aug   Prognos 2025   Avvikelse\n"
 
 
+# one unit's rows: 98,2 + 35,0 = 133,2;  61,0 + 24,1 = 85,1;  97,5 + 35,6 = 133,1;  0,7 − 0,6 = 0,1
+UNIT_ROWS = (
+    "Kansli                               98,2             61,0           97,5         0,7\n"
+    "Räddningstjänst                      35,0             24,1           35,6        -0,6\n"
+    "Summa                               133,2             85,1          133,1         0,1\n"
+)
+
+
 def block(ks: str, soc: str, total: str) -> str:
     return (
         f"Kommunstyrelsen                {ks}\n"
@@ -68,9 +76,7 @@ def test_running_text_between_two_tables_parts_them():
     )
     text = (
         "Ekonomiskt utfall kommunstyrelsen, mnkr\n" + HEADER.replace("Nämnd", "Enhet")
-        + "Kansli                               98,2             61,0           97,5         0,7\n"
-          "Räddningstjänst                      35,0             24,1           35,6        -0,6\n"
-          "Summa                               133,2             85,1          133,1         0,1\n"
+        + UNIT_ROWS
         + "\nSocialnämnden\n\n" + paragraph
         + "\nEkonomiskt utfall socialnämnden, mnkr\n" + HEADER.replace("Nämnd", "Enhet")
         + "Äldreomsorg                         640,0            430,1          652,3       -12,3\n"
@@ -89,10 +95,8 @@ def test_a_header_of_years_under_a_table_of_amounts_begins_the_next_table():
     # before, the years were read as a row of the table above and its rows went on under it
     text = (
         "Ekonomiskt utfall, mnkr\n" + HEADER.replace("Nämnd", "Enhet")
-        + "Kansli                               98,2             61,0           97,5         0,7\n"
-          "Räddningstjänst                      35,0             24,1           35,6        -0,6\n"
-          "Summa                               133,2             85,1          133,1         0,1\n"
-          "\n"
+        + UNIT_ROWS
+        + "\n"
           "Nyckeltal\n"
           "                                                 2023           2024    Jan–aug 2025\n"
           "Antal medarbetare                                 412            418             425\n"
