@@ -83,3 +83,34 @@ def pytest_collection_modifyitems(config, items):
         rest = [i for i in items if i not in heavy]
         middle = len(rest) // 2
         items[:] = [heavy[0], heavy[3], *rest[:middle], heavy[1], heavy[2], *rest[middle:]]
+
+
+# --- figures a test measures (benchmarks, accuracy), shown in the run's summary -------------
+# pytest-xdist shows no worker's output of a passing test; a test's user properties travel to
+# the controller with its report, and the controller prints them at the end
+FIGURES = "figures"
+_shown: list[tuple[str, str]] = []
+
+
+@pytest.fixture()
+def show_figures(record_property):
+    """`show_figures(text)`: print `text` in the summary of the test run (also under xdist)."""
+
+    def show(text: str) -> None:
+        record_property(FIGURES, text)
+
+    return show
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call":
+        _shown.extend((report.nodeid, value) for key, value in report.user_properties if key == FIGURES)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _shown:
+        terminalreporter.section("figures measured")
+        for nodeid, text in sorted(_shown):
+            terminalreporter.write_line(f"{nodeid}:")
+            for line in text.splitlines():
+                terminalreporter.write_line(f"  {line}")

@@ -12,12 +12,11 @@ from pipelines.audit_bench import run_benchmark, summary
 TRIALS = int(os.environ.get("RAPPORTLAGER_BENCHMARK_TRIALS", "120"))
 
 
-def test_corruptions_are_flagged_and_named(warehouse, tmp_path, capsys):
+def test_corruptions_are_flagged_and_named(warehouse, tmp_path, show_figures):
     trials = run_benchmark(warehouse, n=TRIALS, seed=2026, work=tmp_path / "compiled")
     assert len(trials) == TRIALS
     visible = [t for t in trials if t.detectable]
-    with capsys.disabled():
-        print("\n" + summary(trials))
+    show_figures(summary(trials))
     # a change inside the rounding tolerance of every identity covering the cell cannot be
     # seen by a rounding-aware audit; the others must be flagged (one known miss: a sign flip
     # that turns a row into a consistent row of the opposite sign convention)

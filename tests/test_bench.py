@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from pipelines.bench.generate import check, generate, variants
-from pipelines.bench.run import STAGE_ORDER, bench
+from pipelines.bench.run import STAGE_ORDER, bench, record_line
 from pipelines.settings import REPO_ROOT
 
 SOURCES = sorted((REPO_ROOT / "data" / "raw").glob("*.txt"))
@@ -25,17 +25,12 @@ def test_generated_reports_read_as_their_sources_scaled(tmp_path):
     assert len({v.name for v in variants(60, 1)}) > 1
 
 
-def test_bench_at_5_and_100_prints_its_figures(tmp_path, capsys):
+def test_bench_at_5_and_100_prints_its_figures(tmp_path, show_figures):
     out = tmp_path / "bench.jsonl"
     records = bench([5, 100], seed=2026, out=out, work=tmp_path / "work")
     records += bench([10], seed=2026, out=out, work=tmp_path / "work", stages=("parse",), with_floor=False)
-    with capsys.disabled():
-        print("\nrapportlager bench (N = 5 and 100; parse also at N = 10):")
-        for line in out.read_text().splitlines():
-            r = json.loads(line)
-            print(f"  N={r['n']:>3} {r['stage']:<16} " + (
-                f"p50 {r['p50_ms']} ms p95 {r['p95_ms']} ms" if r["stage"] == "queries" else
-                f"wall {r['wall_s']:.2f} s cpu {r['cpu_s']:.2f} s peak {r['peak_rss_mb']:.0f} MB"))
+    show_figures("rapportlager bench (N = 5 and 100; parse also at N = 10):\n" + "\n".join(
+        record_line(json.loads(line)) for line in out.read_text().splitlines()))
     assert [json.loads(line) for line in out.read_text().splitlines()] == records
     by = {(r["n"], r["stage"]): r for r in records}
     for stage in ("floor_imports", "floor_dbt_build", "floor"):

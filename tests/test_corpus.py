@@ -48,21 +48,21 @@ def _cell(doc, line_no: int, label: str, col_no: int):
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
-def test_money_cells_against_hand_typed_files(name):
+def test_money_cells_against_hand_typed_files(name, show_figures):
     doc = extract_file(CORPUS / name)
     result = compare_values(doc, read_expected(_expected(name)))
-    print(f"{name}: {result.correct}/{result.expected} = {result.accuracy:.1%}")
+    show_figures(f"{name}: {result.correct}/{result.expected} = {result.accuracy:.1%}")
     assert result.expected > 0
     assert result.accuracy >= FLOORS[name], result.problems
 
 
-def test_corpus_overall():
+def test_corpus_overall(show_figures):
     total = correct = 0
     for name in FLOORS:
         result = compare_values(extract_file(CORPUS / name), read_expected(_expected(name)))
         total += result.expected
         correct += result.correct
-    print(f"corpus: {correct}/{total} = {correct / total:.1%}")
+    show_figures(f"corpus: {correct}/{total} = {correct / total:.1%}")
     assert total == 791
     assert correct / total >= 0.99
 

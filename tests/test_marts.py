@@ -453,11 +453,13 @@ def test_dbts_unit_tests_pass_and_runs_leave_them_out(warehouse, tmp_path, monke
 
     results = _dbt_test_on_a_copy(warehouse, tmp_path, monkeypatch, ["test_type:unit"])
     assert sorted((r.node.unique_id, r.status) for r in results) == [
+        ("unit_test.rapportlager.int_identity_column_sums.a_grand_total_adds_every_item_above", "pass"),
         ("unit_test.rapportlager.int_identity_column_sums.a_running_total_adds_the_total_before_its_block", "pass"),
         ("unit_test.rapportlager.int_money_facts.net_cost_sek_is_one_convention", "pass")]
     build_log = (DBT_PROJECT_DIR / "logs" / "dbt-build.log").read_text(encoding="utf-8")
     assert "net_cost_sek_is_one_convention" not in build_log
     assert "a_running_total_adds_the_total_before_its_block" not in build_log
+    assert "a_grand_total_adds_every_item_above" not in build_log
 
 
 def test_the_combined_key_tests_fail_on_a_key_twice_missing_or_unknown(warehouse, tmp_path, monkeypatch):

@@ -157,7 +157,7 @@ def bench(sizes: list[int], seed: int = 2026, out: Path = DEFAULT_OUT, work: Pat
         out.parent.mkdir(parents=True, exist_ok=True)
         with open(out, "a", encoding="utf-8") as f:
             f.write(json.dumps(record, default=str) + "\n")
-        echo(_line(record))
+        echo(record_line(record))
 
     try:
         home = work / "dagster_home"
@@ -209,7 +209,7 @@ def bench(sizes: list[int], seed: int = 2026, out: Path = DEFAULT_OUT, work: Pat
     return records
 
 
-def _line(r: dict) -> str:
+def record_line(r: dict) -> str:
     if r["stage"] == "queries":
         return (f"N={r['n']:>5} {'queries':<16} {r['queries']} queries × {r['runs'] // max(r['queries'], 1)}: "
                 f"p50 {r['p50_ms']:.1f} ms  p95 {r['p95_ms']:.1f} ms  (worst query p95 {r['worst_query_p95_ms']:.1f} ms)")

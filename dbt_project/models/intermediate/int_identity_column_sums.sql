@@ -5,7 +5,10 @@
 -- its block's items to the total before it ('Summa nya projekt', 'Reinvesteringar', 'Summa
 -- investeringsbudget'): a total row is read so when, in none of its columns, the block's items
 -- alone add up to it and, in at least half of them (two at least), the total before and the
--- items do.
+-- items do. A grand total after sub-totals and loose items ('Summa fastigheter', 'Summa gator',
+-- 'Inventarier och IT', 'Totalt') adds every item above it in the table: a total row is read so
+-- when it is read neither as a block nor as a running sum, and in at least half of its
+-- columns (two at least) all the items above add up to it.
 -- Rounding: each printed number x with d decimals stands for [x - h, x + h], h = 0.5*10^-d.
 -- The identity holds when the interval of the sum of the parts meets the interval of the
 -- total: |total - sum| <= h_total + sum(h_parts) (interval arithmetic, XBRL Calculations 1.1).
@@ -46,9 +49,8 @@ candidates as (
         parts.raw_text,
         parts.line_no,
         parts.row_label,
-        parts.row_no > totals.previous_total_row_no
-            and (parts.row_role = 'item' or (parts.row_role = 'of_which' and parts.parent_heading is not null))
-            as is_block_item,
+        parts.row_role = 'item' or (parts.row_role = 'of_which' and parts.parent_heading is not null) as is_item,
+        parts.row_no > totals.previous_total_row_no as is_in_block,
         parts.row_role = 'total' as is_subtotal
     from totals
     inner join cells as parts
@@ -59,7 +61,16 @@ candidates as (
 ),
 
 block_parts as (
-    select * from candidates where is_block_item
+    select * from candidates where is_item and is_in_block
+),
+
+all_item_sums as (
+    -- every item above a total in its table
+    select document_id, table_no, total_row_no, col_no, sum(value) as items_sum, sum(half_ulp) as items_half_ulp
+    from candidates
+    where is_item
+    group by document_id, table_no, total_row_no, col_no
+    having count(*) filter (where value is null) = 0
 ),
 
 previous_total_parts as (
@@ -78,7 +89,9 @@ column_readings as (
         block.col_no,
         abs(total.value - block.block_sum) <= total.half_ulp + block.block_half_ulp as block_holds,
         abs(total.value - block.block_sum - previous.value) <= total.half_ulp + block.block_half_ulp + previous.half_ulp
-            as running_holds
+            as running_holds,
+        coalesce(abs(total.value - every_item.items_sum) <= total.half_ulp + every_item.items_half_ulp, false)
+            as all_items_hold
     from (
         select document_id, table_no, total_row_no, col_no, sum(value) as block_sum, sum(half_ulp) as block_half_ulp
         from block_parts
@@ -95,6 +108,11 @@ column_readings as (
         and total.table_no = block.table_no
         and total.row_no = block.total_row_no
         and total.col_no = block.col_no
+    left join all_item_sums as every_item
+        on every_item.document_id = block.document_id
+        and every_item.table_no = block.table_no
+        and every_item.total_row_no = block.total_row_no
+        and every_item.col_no = block.col_no
     where previous.value is not null and total.value is not null
 ),
 
@@ -105,6 +123,15 @@ running_total_rows as (
     having count(*) filter (where block_holds) = 0
         and count(*) filter (where running_holds) >= 2
         and 2 * count(*) filter (where running_holds) >= count(*)
+),
+
+grand_total_rows as (
+    select document_id, table_no, total_row_no
+    from column_readings
+    group by document_id, table_no, total_row_no
+    having count(*) filter (where block_holds or running_holds) = 0
+        and count(*) filter (where all_items_hold) >= 2
+        and 2 * count(*) filter (where all_items_hold) >= count(*)
 ),
 
 subtotal_parts as (
@@ -121,6 +148,21 @@ subtotal_parts as (
 
 parts as (
     select * from block_parts
+    where not exists (
+        select 1 from grand_total_rows
+        where grand_total_rows.document_id = block_parts.document_id
+            and grand_total_rows.table_no = block_parts.table_no
+            and grand_total_rows.total_row_no = block_parts.total_row_no
+    )
+    union all
+    -- a grand total: every item above it
+    select candidates.*
+    from candidates
+    inner join grand_total_rows
+        on grand_total_rows.document_id = candidates.document_id
+        and grand_total_rows.table_no = candidates.table_no
+        and grand_total_rows.total_row_no = candidates.total_row_no
+    where candidates.is_item
     union all
     -- a running total: the total before its block, with the block's items (in a column where
     -- the block prints none, the total before it alone)
