@@ -140,3 +140,29 @@ def test_a_short_value_set_a_character_beside_its_column_is_placed_in_it():
     )
     rows = {r.label: r for r in extract_document("zero.txt", text.encode()).tables[0].rows}
     assert [(c.col_no, c.raw_text) for c in rows["Skolgård Norrskolan"].cells] == [(1, "2 500"), (3, "2 500"), (4, "0")]
+
+
+def test_a_designation_wraps_a_label_and_a_dash_joins_a_header_name():
+    # a PDF's investment table: a property's designation ('1:12') on the label's second line
+    # (before, a heading of its own and the parent of the rows after it), and a column name
+    # broken after a dash ('budget–' / 'prognos', before 'budget– prognos')
+    from pipelines.parsing import extract_document
+
+    text = (
+        "Projekt                                   Budget 2025    Utfall jan–aug      Avvikelse\n"
+        "                                                                   2025        budget–\n"
+        "                                                                               prognos\n"
+        "Ny förskola Solrosen, 6 avdelningar            38 000            21 450         -1 200\n"
+        "VA-ledning Hamnen, kvarteret Sillen             6 500             1 980           -600\n"
+        "1:12\n"
+        "IT-investeringar och digitala verktyg           3 200             1 870            300\n"
+        "Summa investeringar                            47 700            25 300         -1 500\n"
+    )
+    table = extract_document("designation.txt", text.encode()).tables[0]
+    assert table.headers == ["Budget 2025", "Utfall jan–aug 2025", "Avvikelse budget–prognos"]
+    assert [(r.label, r.role, r.parent_heading) for r in table.rows] == [
+        ("Ny förskola Solrosen, 6 avdelningar", "item", None),
+        ("VA-ledning Hamnen, kvarteret Sillen 1:12", "item", None),
+        ("IT-investeringar och digitala verktyg", "item", None),
+        ("Summa investeringar", "total", None),
+    ]

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from .classify import row_role, to_cell
-from .lines import LineInfo
+from .lines import YEAR_RE, LineInfo
 from .model import Row
 from .paragraphs import (
     adjacent_unpadded, continue_row, continues_values, goal_before_label, paragraph_above, rows_are_spaced,
@@ -152,9 +152,10 @@ class _RowReader:
         if indent not in starts or len(text.rstrip()) >= above.spans[0][0] or self._begins_label_below(info):
             return False
         # at the labels' margin, in text laid out in columns (a wide space between the label and
-        # its values), a line that goes on with a small letter: a label's second line
-        # ('Årets resultat i procent av skatteintäkter   2,3' / 'och generella statsbidrag')
-        return indent > 0 or (text.lstrip()[:1].islower() and above.gaps[0] >= MIN_CELL_GAP)
+        # its values), a line that goes on with a small letter, or prints no letter and is no
+        # year (a property's designation, '1:12'; a heading names something): a label's second
+        # line ('Årets resultat i procent av skatteintäkter   2,3' / 'och generella statsbidrag')
+        return indent > 0 or (_goes_on(text.strip()) and above.gaps[0] >= MIN_CELL_GAP)
 
     def _begins_label_below(self, info: LineInfo) -> bool:
         """The line right below is a row whose label goes on with a small letter: this line is
@@ -238,6 +239,12 @@ def stacked_row(row_no: int, label: LineInfo, cells: list[tuple[int, LineInfo]])
         if cell:
             row.cells.append(cell)
     return row
+
+
+def _goes_on(text: str) -> bool:
+    """Does a line at the labels' margin go on with a label rather than begin one? It starts
+    with a small letter, or it prints no letter and is no year."""
+    return text[:1].islower() or (not any(ch.isalpha() for ch in text) and not YEAR_RE.match(text))
 
 
 def continues(prev: LineInfo, label: str, row: LineInfo) -> bool:

@@ -8,7 +8,8 @@ alone, is no break. Three kinds of text meet such breaks:
   (the pieces below join the broken words in order), and a measure word may break without a
   hyphen;
 - header text already joined into one line: a break left as 'word- rest' closes up, except
-  between two month names, where the hyphen is a range of months.
+  between two month names, where the hyphen is a range of months; a dash glued to a word
+  ('budget– prognos') joins it to the next word, the dash kept.
 """
 from __future__ import annotations
 
@@ -72,7 +73,9 @@ def broken_words(text: str) -> bool:
 
 
 def rejoin_word_breaks(text: str, vocab: Vocabulary) -> str:
-    """'Investe- ringsram' -> 'Investeringsram'; 'jan- aug' -> 'jan-aug' (a range of months)."""
+    """'Investe- ringsram' -> 'Investeringsram'; 'jan- aug' -> 'jan-aug' (a range of months);
+    'budget– prognos' -> 'budget–prognos' (a dash glued to a word at a line's end joins two
+    words, as 'budget–prognos' and 'jan–aug' print; it breaks none)."""
 
     def join(m: re.Match) -> str:
         left, right = m.group(1), m.group(2)
@@ -80,6 +83,7 @@ def rejoin_word_breaks(text: str, vocab: Vocabulary) -> str:
             return f"{left}-{right}"
         return left + right
 
+    text = re.sub(r"(?<=\w)([–—]) (?=\w)", r"\1", text)
     return re.sub(r"(\w+)- (?=([a-zåäö]\w*))(\w+)", lambda m: join(m) if m.group(2) == m.group(3) else m.group(0), text)
 
 
