@@ -16,6 +16,7 @@ from .readers.glued import unglue_header
 from .words import DocumentWords, close_unmarked_breaks
 from .sections import find_sections, organisation_at
 from .pdf import is_pdf, pdf_text
+from .gutters import find_gutters, left_and_right
 from .pages import page_furniture
 from .regions import join_across_pages
 from .tables import Table, find_tables
@@ -125,25 +126,38 @@ def _all_tables(lines: list[str], vocab: Vocabulary, pages: frozenset[int] = fro
     a page break without its header is one table (`pages`: the lines that begin a page)."""
     furniture = page_furniture(lines, pages)
     body = ["" if k + 1 in furniture else line for k, line in enumerate(lines)] if furniture else lines
-    found, taken = find_layout_tables(body, vocab)
-    rest = ["" if k + 1 in taken else unglue_header(line, vocab) for k, line in enumerate(body)]
-    tables = join_across_pages(sorted(found + find_tables(rest, vocab), key=lambda t: t.first_line), body, pages)
+    gutters = find_gutters(body, vocab)
+    if gutters:  # blocks side by side: each block read on its own, at its own lines
+        read = [(table, seen) for view, seen in zip(left_and_right(body, gutters), left_and_right(lines, gutters))
+                for table in _tables_in(view, vocab, pages)]
+        read.sort(key=lambda pair: pair[0].first_line)
+    else:
+        read = [(table, lines) for table in _tables_in(body, vocab, pages)]
+    tables = [table for table, _ in read]
     words = DocumentWords(lines)
     notes = footnote_numbers(lines)
-    for k, table in enumerate(tables, 1):
+    for k, (table, seen) in enumerate(read, 1):
         table.table_no = k
-        _caption_sentence(table, lines, vocab)
+        _caption_sentence(table, seen, vocab)
         for row in table.rows:
             last = max(row.line_no, row.label_first_line) + len(row.label.split())
             # one space between a label's words: wider spaces are where a PDF set them
-            row.label = " ".join(close_unmarked_breaks(row.label, lines, row.label_first_line, last, words).split())
+            row.label = " ".join(close_unmarked_breaks(row.label, seen, row.label_first_line, last, words).split())
             mark_label_footnote(row, notes)
         if table.unit is None and table.kind in UNIT_FROM_TEXT_KINDS:
             floor = tables[k - 2].last_line if k > 1 else 0
-            table.unit = unit_in_text_above(lines, table.first_line, floor, vocab)
+            table.unit = unit_in_text_above(seen, table.first_line, floor, vocab)
             if table.unit is not None:
                 table.kind = table_kind(table.caption, table.stub_header, table.headers, table.rows, vocab, table.unit)
     return tables
+
+
+def _tables_in(body: list[str], vocab: Vocabulary, pages: frozenset[int]) -> list[Table]:
+    """The tables of the layouts with readers of their own, then of rows of cells in the lines
+    left, in the order of their lines; a table that goes on after a page break joined."""
+    found, taken = find_layout_tables(body, vocab)
+    rest = ["" if k + 1 in taken else unglue_header(line, vocab) for k, line in enumerate(body)]
+    return join_across_pages(sorted(found + find_tables(rest, vocab), key=lambda t: t.first_line), body, pages)
 
 
 # a footnote: its number, bare, closed by a bracket or in brackets, then a sentence

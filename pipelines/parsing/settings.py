@@ -86,3 +86,9 @@ MAX_TEXT_IN_VALUE_COLUMN = 16  # characters: longer text between a row and value
 MIN_HEADING_PADDING = 3  # spaces: a label line padded with this many trailing spaces is a heading row, not a wrapped label
 MIN_STACKED_GROUPS = 2  # columns: values printed one under the other fill at least this many
 MAX_HEADING_WORDS = 6  # words: a heading that names a committee or an administration is no longer
+# blocks side by side (gutters.py)
+MIN_GUTTER_SPACES = 3  # spaces: a gutter between two blocks printed side by side is at least this wide
+MIN_GUTTER_COLUMN = 20  # characters: a block printed beside another begins this far from the margin at least
+MIN_EDGE_LINES = 3  # lines: a block beside another begins this many of its lines at one place at least
+MAX_EDGE_GAP = 8  # lines: those lines stand at most this far apart
+MIN_PROSE_WORDS = 5  # words: a part of a line this long, with no number at its end, reads as prose
