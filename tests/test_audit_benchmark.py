@@ -9,7 +9,8 @@ import os
 
 from pipelines.audit_bench import run_benchmark, summary
 
-TRIALS = int(os.environ.get("RAPPORTLAGER_BENCHMARK_TRIALS", "120"))
+# 60 trials in `make test` (about 2 minutes of a core); the README's figures are of the 240
+TRIALS = int(os.environ.get("RAPPORTLAGER_BENCHMARK_TRIALS", "60"))
 
 
 def test_corruptions_are_flagged_and_named(warehouse, tmp_path, show_figures):
@@ -20,7 +21,8 @@ def test_corruptions_are_flagged_and_named(warehouse, tmp_path, show_figures):
     # a change inside the rounding tolerance of every identity covering the cell cannot be
     # seen by a rounding-aware audit; the others must be flagged (one known miss: a sign flip
     # that turns a row into a consistent row of the opposite sign convention)
-    assert sum(t.flagged for t in visible) / len(visible) >= 0.99
+    missed = sum(not t.flagged for t in visible)
+    assert missed <= max(1, len(visible) // 100), [t for t in visible if not t.flagged]
     assert not any(t.flagged for t in trials if not t.detectable)
     # the audit issue's targets, on the corruptions larger than the rounding tolerance: 97 %
     # flagged, 85 % named; of all trials (some changes are within rounding and invisible to

@@ -522,8 +522,8 @@ def test_a_heading_of_its_own_that_names_a_committee_begins_its_section():
 
 
 def test_negative_amounts_printed_in_brackets():
-    # accounts print a negative amount in brackets: '(2 318,4)' is −2 318,4 (its raw_text shows
-    # the minus sign). A footnote '(1)' or a year '(2023)' in a label, and a bracket in running
+    # accounts print a negative amount in brackets: '(2 318,4)' is −2 318,4 (its raw_text is as
+    # printed). A footnote '(1)' or a year '(2023)' in a label, and a bracket in running
     # text, are no amounts. 412,6 − 2 318,4 − 96,2 = −2 002,0; 398,0 − 2 290,5 − 98,0 = −1 990,5
     text = (
         "Resultaträkning, mnkr                      Not   Utfall 2024   Budget 2024\n"
@@ -533,9 +533,9 @@ def test_negative_amounts_printed_in_brackets():
         "Verksamhetens nettokostnader                       (2 002,0)     (1 990,5)\n"
     )
     rows = {r.label: values(r) for r in extract_document("brackets.txt", text.encode()).tables[0].rows}
-    assert rows["Verksamhetens kostnader"] == {1: ("-2 318,4", -2318.4), 2: ("-2 290,5", -2290.5)}
-    assert rows["Avskrivningar"] == {1: ("-96,2", -96.2), 2: ("-98,0", -98.0)}
-    assert rows["Verksamhetens nettokostnader"] == {1: ("-2 002,0", -2002.0), 2: ("-1 990,5", -1990.5)}
+    assert rows["Verksamhetens kostnader"] == {1: ("(2 318,4)", -2318.4), 2: ("(2 290,5)", -2290.5)}
+    assert rows["Avskrivningar"] == {1: ("(96,2)", -96.2), 2: ("(98,0)", -98.0)}
+    assert rows["Verksamhetens nettokostnader"] == {1: ("(2 002,0)", -2002.0), 2: ("(1 990,5)", -1990.5)}
 
 
 def test_a_bracket_in_a_label_or_in_running_text_stays_text():

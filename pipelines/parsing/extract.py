@@ -144,12 +144,24 @@ def _all_tables(lines: list[str], vocab: Vocabulary, pages: frozenset[int] = fro
             # one space between a label's words: wider spaces are where a PDF set them
             row.label = " ".join(close_unmarked_breaks(row.label, seen, row.label_first_line, last, words).split())
             mark_label_footnote(row, notes)
+            _as_printed_in_brackets(row, lines)
         if table.unit is None and table.kind in UNIT_FROM_TEXT_KINDS:
             floor = tables[k - 2].last_line if k > 1 else 0
             table.unit = unit_in_text_above(seen, table.first_line, floor, vocab)
             if table.unit is not None:
                 table.kind = table_kind(table.caption, table.stub_header, table.headers, table.rows, vocab, table.unit)
     return tables
+
+
+def _as_printed_in_brackets(row, lines: list[str]) -> None:
+    """A negative amount its line prints in brackets ('(2 318,4)', read as −2 318,4) keeps the
+    brackets in its `raw_text`: the text as printed, where the line prints no '-2 318,4'."""
+    for cell in row.cells:
+        raw = cell.raw_text
+        if raw.startswith("-") and "(" in (line := lines[cell.line_no - 1]):
+            bracketed = f"({raw[1:]})"
+            if bracketed in line and raw not in line:
+                cell.raw_text = bracketed
 
 
 def _tables_in(body: list[str], vocab: Vocabulary, pages: frozenset[int]) -> list[Table]:
