@@ -146,3 +146,37 @@ def test_the_same_table_at_the_foot_of_both_pages_of_a_short_report_keeps_its_ro
     doc = extract_document("two pages.txt", text.encode())
     assert [[r.label for r in t.rows] for t in doc.tables] == [
         ["Barn och utbildning", "Vård och omsorg", "Summa verksamheter"]] * 2
+
+
+def test_a_form_feed_after_the_last_page_begins_no_page():
+    # pdftotext ends every page with a form feed, the last one too: counted as a third page, the
+    # footer of a two-page text stood on two pages of three and was read as a row of the table
+    # it interrupts. 412,6 + 288,0 = 700,6;  405,0 + 290,1 = 695,1
+    footer = "Region Norrmark · Delårsrapport 2025                                    {}\n"
+    text = (
+        "Driftredovisning per nämnd, mnkr\n\n"
+        "Nämnd                          Budget 2025   Prognos 2025   Avvikelse\n"
+        "Regionstyrelsen                      412,6          405,0         7,6\n"
+        "\n" + footer.format(1) + "\f"
+        "Nämnd                          Budget 2025   Prognos 2025   Avvikelse\n"
+        "Kulturnämnden                        288,0          290,1        -2,1\n"
+        "Summa                                700,6          695,1         5,5\n"
+        "\n" + footer.format(2) + "\f"
+    )
+    assert [r.label for r in extract_document("two pages.txt", text.encode()).tables[0].rows] == [
+        "Regionstyrelsen", "Kulturnämnden", "Summa"]
+
+
+def test_a_line_that_numbers_its_page_is_no_row_even_once():
+    # one page copied out of a report: its footer stands once, and was read as a row with the
+    # value 9. 145,2 + 845,0 = 990,2;  143,0 + 851,3 = 994,3
+    text = (
+        "Driftredovisning per nämnd, mnkr\n\n"
+        "Nämnd                          Budget 2025   Prognos 2025   Avvikelse\n"
+        "Kommunstyrelsen                      145,2          143,0         2,2\n"
+        "Socialnämnden                        845,0          851,3        -6,3\n"
+        "Summa                                990,2          994,3        -4,1\n"
+        "\n"
+        "Sörbyns kommun | Delårsrapport 2025                                   Sida 9\n"
+    )
+    assert tables_of(text) == [(1, 6, "Driftredovisning per nämnd, mnkr", ["Kommunstyrelsen", "Socialnämnden", "Summa"])]

@@ -17,7 +17,7 @@ from .words import DocumentWords, close_unmarked_breaks
 from .sections import find_sections, organisation_at
 from .pdf import is_pdf, pdf_text
 from .gutters import find_gutters, left_and_right
-from .pages import page_furniture
+from .pages import page_furniture, page_number_lines
 from .regions import join_across_pages
 from .tables import Table, find_tables
 from .text import ReportDecodeError, decode_report, normalised_text_sha256, page_starts, partial_last_line, split_lines
@@ -124,7 +124,7 @@ def _all_tables(lines: list[str], vocab: Vocabulary, pages: frozenset[int] = fro
     """Tables of the layouts with readers of their own, then rows of cells in the lines left;
     the pages' running header and footer are read as blank lines, and a table that goes on over
     a page break without its header is one table (`pages`: the lines that begin a page)."""
-    furniture = page_furniture(lines, pages)
+    furniture = page_furniture(lines, pages) | page_number_lines(lines)
     body = ["" if k + 1 in furniture else line for k, line in enumerate(lines)] if furniture else lines
     gutters = find_gutters(body, vocab)
     if gutters:  # blocks side by side: each block read on its own, at its own lines

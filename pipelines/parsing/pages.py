@@ -4,7 +4,10 @@ The general fact: a report laid out on pages prints the same lines (the document
 date, 'Sida 3 av 25') at the foot or the head of most of its pages, only the page number
 changing. In text that keeps the page breaks (pdftotext and the PDF reader print a form feed
 between pages) such lines stand right next to a break, and the same lines, digits aside, stand
-next to many other breaks. They are no row and no heading of a table they interrupt."""
+next to many other breaks. They are no row and no heading of a table they interrupt. A line
+that ends by numbering its page ('Sida 12', 'Sida 12 av 40', 'Delårsrapport 2025 | Sida 9') is
+the page's footer or header wherever it stands, even once (an excerpt of one page, a text
+copied without its page breaks)."""
 from __future__ import annotations
 
 import re
@@ -26,7 +29,9 @@ def page_furniture(lines: list[str], pages: frozenset[int]) -> frozenset[int]:
     non-blank lines (MAX_PAGE_FURNITURE at most) for as long as each line's shape stands at the
     edges of MIN_FURNITURE_SHARE of the pages, of MIN_FURNITURE_REPEATS at least (of every page
     of a report of no more pages, when the line prints two numbers at most)."""
-    breaks = sorted(p for p in pages if 1 < p <= len(lines))
+    # a form feed after the last page (pdftotext ends every page with one) begins no page
+    last_printed = next((k for k in range(len(lines), 0, -1) if lines[k - 1].strip()), 0)
+    breaks = sorted(p for p in pages if 1 < p <= last_printed)
     if not breaks:
         return frozenset()
     n_pages = len(breaks) + 1
@@ -54,6 +59,19 @@ def page_furniture(lines: list[str], pages: frozenset[int]) -> frozenset[int]:
             furniture.add(k)
     return frozenset(furniture)
 
+
+
+# a page numbered at a line's end: 'Sida 12', 'sid. 12', 'Sida 12 av 40', 'Sida 12 (40)', 'Page 3 of 9'
+_PAGE_NUMBER_RE = re.compile(r"(?:^|[\s|–-])(?:sida|sid\.|page)\s+\d+(?:\s*(?:av|of|/)\s*\d+|\s*\(\d+\))?\s*$",
+                             re.IGNORECASE)
+
+
+def page_number_lines(lines: list[str]) -> frozenset[int]:
+    """The numbers of the lines (1-based) that number their page, printing a year at most besides."""
+    return frozenset(
+        k for k, line in enumerate(lines, 1)
+        if (m := _PAGE_NUMBER_RE.search(line)) and len(_DIGITS_RE.findall(line[: m.start()])) <= 1
+    )
 
 
 def _nonblank_from(lines: list[str], k: int, step: int, stop: int) -> list[int]:
