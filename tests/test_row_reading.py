@@ -166,3 +166,42 @@ def test_a_designation_wraps_a_label_and_a_dash_joins_a_header_name():
         ("IT-investeringar och digitala verktyg", "item", None),
         ("Summa investeringar", "total", None),
     ]
+
+
+def test_labels_wrapped_over_lines_in_an_indented_table_and_under_the_last_row():
+    # a bracket goes on with the label above (before, '(skala 0–100)' was a heading); the last
+    # row's label wrapped under its values is the table's (before, dropped); in an indented table
+    # a line at the labels' margin that begins with a capital letter begins the next label
+    # (before, 'Elevhälsa och centrala resurser' was glued to the row above)
+    from pipelines.parsing import extract_document
+
+    indicators = (
+        "Nyckeltal                                           2023        2024         Mål\n"
+        "Nöjd kund-index för bygglovshantering                 63          68           70\n"
+        "(skala 0–100)\n"
+        "Väntetid till särskilt boende från                    58          47           30\n"
+        "beslut till erbjudande, dagar\n"
+        "\n"
+        "Källa: kommunens egna mätningar.\n"
+    )
+    rows = extract_document("wrapped.txt", indicators.encode()).tables[0].rows
+    assert [(r.label, r.role, [c.raw_text for c in r.cells]) for r in rows] == [
+        ("Nöjd kund-index för bygglovshantering (skala 0–100)", "item", ["63", "68", "70"]),
+        ("Väntetid till särskilt boende från beslut till erbjudande, dagar", "item", ["58", "47", "30"]),
+    ]
+    # values at the foot of their cells: -38,9 - 41,7 = -80,6;  -36,4 - 44,8 = -81,2;  2,5 - 3,1 = -0,6
+    budget = (
+        "  Driftbudget, mnkr                             Utfall 2024  Budget 2025   Avvikelse\n"
+        "  Kommunal vuxenutbildning och\n"
+        "  svenska för invandrare                      -38,9        -36,4         2,5\n"
+        "  Elevhälsa och centrala resurser\n"
+        "  för barn och elever i behov av\n"
+        "  särskilt stöd                               -41,7        -44,8        -3,1\n"
+        "  Summa                                       -80,6        -81,2        -0,6\n"
+    )
+    rows = extract_document("foot.txt", budget.encode()).tables[0].rows
+    assert [(r.label, [c.raw_text for c in r.cells]) for r in rows] == [
+        ("Kommunal vuxenutbildning och svenska för invandrare", ["-38,9", "-36,4", "2,5"]),
+        ("Elevhälsa och centrala resurser för barn och elever i behov av särskilt stöd", ["-41,7", "-44,8", "-3,1"]),
+        ("Summa", ["-80,6", "-81,2", "-0,6"]),
+    ]

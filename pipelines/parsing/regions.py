@@ -25,6 +25,7 @@ import re
 from .header import names_a_column
 from .lines import DASHES, LineInfo, count_header_words
 from .model import Table
+from .rows import wraps_label_under
 from .roles import (
     LineRoles, ends_wrapped_label, follows_footnote, is_caption_like, is_footnote, is_footnote_mark, is_year_header,
     names_columns, next_nonblank,
@@ -73,7 +74,8 @@ def _printed_values(info: LineInfo) -> int:
 
 
 def table_end(roles: LineRoles, start: int, spaced: bool = False) -> int:
-    """The index of the last row of the table whose first row is at `start`; with `spaced`,
+    """The index of the last line of the table whose first row is at `start` (its last row, or
+    the rest of that row's label wrapped under it); with `spaced`,
     the table starts out as one whose rows are paragraphs (under a header of years)."""
     infos = roles.infos
     last_row = start
@@ -120,6 +122,13 @@ def table_end(roles: LineRoles, start: int, spaced: bool = False) -> int:
         else:
             break
         j += 1
+    # the last row's label wrapped under its values ('Väntetid till särskilt boende från  58' /
+    # 'beslut till erbjudande, dagar') is the table's last line
+    below = last_row + 1
+    if below < len(infos) and roles.label[below] and wraps_label_under(
+        infos[last_row], infos[below], infos[below + 1] if below + 1 < len(infos) else None
+    ):
+        return below
     return last_row
 
 

@@ -142,30 +142,9 @@ class _RowReader:
         if info.is_tab or self.pending or not self.rows:
             return False
         row = self.rows[-1]
-        above = self.by_line.get(row.line_no)
-        if above is None or above.is_tab or not above.spans or not row.cells or info.line_no != self.below + 1:
+        if not row.cells or info.line_no != self.below + 1:
             return False
-        text = info.text
-        indent = len(text) - len(text.lstrip())
-        label_column = above.text[: above.spans[0][0]]
-        starts = {m.start() for m in re.finditer(r"\S+", label_column)}
-        if indent not in starts or len(text.rstrip()) >= above.spans[0][0] or self._begins_label_below(info):
-            return False
-        # at the labels' margin, in text laid out in columns (a wide space between the label and
-        # its values), a line that goes on with a small letter, or prints no letter and is no
-        # year (a property's designation, '1:12'; a heading names something): a label's second
-        # line ('Årets resultat i procent av skatteintäkter   2,3' / 'och generella statsbidrag')
-        return indent > 0 or (_goes_on(text.strip()) and above.gaps[0] >= MIN_CELL_GAP)
-
-    def _begins_label_below(self, info: LineInfo) -> bool:
-        """The line right below is a row whose label goes on with a small letter: this line is
-        that label's first ('Skatteintäkter och generella' / 'statsbidrag och utjämning  2 514,0'),
-        as a table whose values stand at the foot of their cells prints it."""
-        below = self.by_line.get(info.line_no + 1)
-        return (
-            below is not None and is_row(below) and below.label.strip()[:1].islower()
-            and row_role(below.label, True) != "of_which"
-        )
+        return wraps_label_under(self.by_line.get(row.line_no), info, self.by_line.get(info.line_no + 1))
 
     def _headings(self, follow: bool = False) -> None:
         """The pending label lines become heading rows; with `follow`, the rows after them sit
@@ -241,10 +220,44 @@ def stacked_row(row_no: int, label: LineInfo, cells: list[tuple[int, LineInfo]])
     return row
 
 
+def wraps_label_under(above: LineInfo | None, info: LineInfo, below: LineInfo | None) -> bool:
+    """Is the text line `info`, right under the row `above`, inside its label column and
+    starting where a word of its label starts (indented, as text laid out in columns prints
+    it), the rest of that row's label ('6289 Utrustning uppstart   1 000   500' /
+    'Korsavadsanläggningen')? Not when it is the first line of the label of the row `below`."""
+    if info.is_tab or above is None or above.is_tab or not above.spans:
+        return False
+    text = info.text
+    indent = len(text) - len(text.lstrip())
+    label_column = above.text[: above.spans[0][0]]
+    starts = {m.start() for m in re.finditer(r"\S+", label_column)}
+    if indent not in starts or len(text.rstrip()) >= above.spans[0][0] or begins_label_of(below):
+        return False
+    if indent > min(starts):
+        return True  # under a word inside the label: its rest
+    # at the labels' margin, in text laid out in columns (a wide space between the label and
+    # its values), a line that goes on with a small letter, a bracket or a sign, or prints no
+    # letter and is no year (a property's designation, '1:12'; a heading names something): a
+    # label's second line ('Årets resultat i procent av skatteintäkter   2,3' / 'och generella
+    # statsbidrag'; 'Nöjd kund-index för bygglovshantering   63' / '(skala 0–100)'). A line
+    # there that begins with a capital letter begins the next row's label.
+    return _goes_on(text.strip()) and above.gaps[0] >= MIN_CELL_GAP
+
+
+def begins_label_of(below: LineInfo | None) -> bool:
+    """`below` is a row whose label goes on with a small letter: the line above it is that
+    label's first ('Skatteintäkter och generella' / 'statsbidrag och utjämning  2 514,0'), as a
+    table whose values stand at the foot of their cells prints it."""
+    return (
+        below is not None and is_row(below) and below.label.strip()[:1].islower()
+        and row_role(below.label, True) != "of_which"
+    )
+
+
 def _goes_on(text: str) -> bool:
     """Does a line at the labels' margin go on with a label rather than begin one? It starts
-    with a small letter, or it prints no letter and is no year."""
-    return text[:1].islower() or (not any(ch.isalpha() for ch in text) and not YEAR_RE.match(text))
+    with a small letter, a bracket or a plus sign, or it prints no letter and is no year."""
+    return text[:1].islower() or text[:1] in "(+" or (not any(ch.isalpha() for ch in text) and not YEAR_RE.match(text))
 
 
 def continues(prev: LineInfo, label: str, row: LineInfo) -> bool:

@@ -20,10 +20,20 @@ from .settings import MIN_BROKEN_PIECE, MIN_BROKEN_PIECES
 from .vocabulary import Vocabulary
 
 
+# a hyphen before a conjunction stands for a compound's shared part ('Gång- och cykelväg',
+# 'Drift- eller investeringsmedel'): it breaks no word
+ELLIPSIS_CONJUNCTIONS = frozenset({"och", "eller", "samt", "respektive", "resp.", "alternativt"})
+
+
 def breaks_word(left: str, right: str) -> bool:
     """Does a line ending in `left` break a word that `right` goes on with? A hyphen at the
-    end, then lower case."""
-    return left.endswith("-") and right[:1].islower()
+    end, then lower case, and no conjunction ('Gång-' / 'och cykelväg' keeps its hyphen)."""
+    return left.endswith("-") and right[:1].islower() and _first_word(right) not in ELLIPSIS_CONJUNCTIONS
+
+
+def _first_word(text: str) -> str:
+    words = text.split(maxsplit=1)
+    return words[0].rstrip(",").lower() if words else ""
 
 
 def join_label(parts: list[str]) -> str:
@@ -84,7 +94,9 @@ def rejoin_word_breaks(text: str, vocab: Vocabulary) -> str:
         return left + right
 
     text = re.sub(r"(?<=\w)([–—]) (?=\w)", r"\1", text)
-    return re.sub(r"(\w+)- (?=([a-zåäö]\w*))(\w+)", lambda m: join(m) if m.group(2) == m.group(3) else m.group(0), text)
+    return re.sub(r"(\w+)- (?=([a-zåäö]\w*))(\w+)",
+                  lambda m: join(m) if m.group(2) == m.group(3) and m.group(2) not in ELLIPSIS_CONJUNCTIONS
+                  else m.group(0), text)
 
 
 
