@@ -205,3 +205,18 @@ def test_labels_wrapped_over_lines_in_an_indented_table_and_under_the_last_row()
         ("Elevhälsa och centrala resurser för barn och elever i behov av särskilt stöd", ["-41,7", "-44,8", "-3,1"]),
         ("Summa", ["-80,6", "-81,2", "-0,6"]),
     ]
+
+
+def test_a_hyphen_before_och_stands_for_a_compounds_shared_part():
+    # 'Gång- och cykelväg': a hyphen at a line's end before 'och' breaks no word (before, 'gångoch')
+    from pipelines.parsing import extract_document
+
+    text = (
+        "Investeringsprojekt, tkr                 Budget      Utfall\n"
+        "Ny gång-                                  9 600       5 120\n"
+        "och cykelväg Storgatan\n"
+        "Om- och tillbyggnad Björkskolan          31 000      18 450\n"
+        "Summa                                    40 600      23 570\n"
+    )
+    rows = extract_document("ellipsis.txt", text.encode()).tables[0].rows
+    assert [r.label for r in rows] == ["Ny gång- och cykelväg Storgatan", "Om- och tillbyggnad Björkskolan", "Summa"]
