@@ -220,3 +220,34 @@ def test_a_hyphen_before_och_stands_for_a_compounds_shared_part():
     )
     rows = extract_document("ellipsis.txt", text.encode()).tables[0].rows
     assert [r.label for r in rows] == ["Ny gång- och cykelväg Storgatan", "Om- och tillbyggnad Björkskolan", "Summa"]
+
+
+def test_a_column_of_comments_after_the_values_is_no_column_of_values():
+    # 'Kommentar' over the short texts the rows print after four columns of values: before, the
+    # header's five names made five columns and '18 650' was cut into '18' and '650'; the
+    # comments' wrapped lines were headings, or (with a number: '… cirka 1,4 mnkr.') a table of
+    # their own. Sums: 42 000 + 28 500 + 12 000 + 6 500 = 89 000; 18 650 + 22 140 + 6 420 + 210
+    # = 47 420; 39 500 + 31 200 + 12 000 + 1 500 = 84 200; 2 500 − 2 700 + 0 + 5 000 = 4 800
+    from pipelines.parsing import extract_document
+
+    text = (
+        "Investeringsredovisning per projekt (tkr)\n\n"
+        "Projekt                           Budget 2025  Utfall jan–aug  Prognos 2025   Avvikelse   Kommentar\n"
+        "Ny förskola Lärkan                     42 000          18 650        39 500       2 500   Lägre entreprenadkostnad än\n"
+        "                                                                                          kalkylerat.\n"
+        "Ombyggnad Västra skolan                28 500          22 140        31 200      -2 700   Fördyring på grund av fukt,\n"
+        "                                                                                          cirka 1,4 mnkr.\n"
+        "Reinvestering gator och vägar          12 000           6 420        12 000           0\n"
+        "Gång- och cykelväg Åvägen               6 500             210         1 500       5 000   Förskjuts till 2026 på grund av\n"
+        "                                                                                          överklagad detaljplan.\n"
+        "Totalt                                 89 000          47 420        84 200       4 800\n"
+    )
+    table = extract_document("comments.txt", text.encode()).tables[0]
+    assert table.headers == ["Budget 2025", "Utfall jan–aug", "Prognos 2025", "Avvikelse", "Kommentar"]
+    assert [(r.label, r.role, [c.raw_text for c in r.cells]) for r in table.rows] == [
+        ("Ny förskola Lärkan", "item", ["42 000", "18 650", "39 500", "2 500"]),
+        ("Ombyggnad Västra skolan", "item", ["28 500", "22 140", "31 200", "-2 700"]),
+        ("Reinvestering gator och vägar", "item", ["12 000", "6 420", "12 000", "0"]),
+        ("Gång- och cykelväg Åvägen", "item", ["6 500", "210", "1 500", "5 000"]),
+        ("Totalt", "total", ["89 000", "47 420", "84 200", "4 800"]),
+    ]

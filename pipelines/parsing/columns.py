@@ -13,7 +13,9 @@ The general facts these rules rest on:
   take (header_positions.py); only where they do not decide is the header read by its words;
 - the names may begin on the line above the header (names broken over two lines at a hyphen),
   or after the unit of a caption printed right above the header;
-- fragments printed between the caption and the header belong to the stub.
+- fragments printed between the caption and the header belong to the stub;
+- a name printed over the notes the rows print after their values ('Kommentar' over short
+  texts) names those notes, not a column of values: the values' columns are the names before it.
 """
 from __future__ import annotations
 
@@ -22,10 +24,10 @@ from dataclasses import dataclass
 
 from .header import after_unit, segment_header
 from .header_positions import names_by_position
-from .lines import LineInfo
+from .lines import LineInfo, note_place
 from .numbers import groupings, split_numbers
 from .roles import is_row
-from .settings import MIN_FITTING_SHARE, NO_COLUMN_LIMIT
+from .settings import MAX_ALIGN_SLACK, MIN_FITTING_SHARE, MIN_NOTE_ROWS, NO_COLUMN_LIMIT
 from .tab import tab_header_names
 from .vocabulary import Vocabulary
 from .words import broken_words
@@ -70,11 +72,14 @@ def read_columns(
     """The table's columns from its rows (`body`) and its header zone."""
     counts = value_counts(body)
     n = most_common_count(counts)
-    stub, headers = None, []
+    stub, headers, notes_name = None, [], ""
     if header and header[-1].is_tab:
         stub, headers = tab_header_names(header[-1], _widest_tab_row(body, n))
     elif header:
         text, printed, caption, between = _header_text(header, caption, between, vocab)
+        # a name printed over the text the rows print after their values names those notes
+        # ('Kommentar'): no value column, it stands after them
+        text, printed, notes_name = _notes_name_apart(text, printed, _notes_place(body))
         # names printed over the rows' columns name them; else the header's words are read
         placed = None if under_years else names_by_position(printed, body, n, vocab)
         if placed is None:
@@ -86,6 +91,8 @@ def read_columns(
     if not tab and headers and len(headers) != n:
         if any(c == len(headers) for c in counts) or len(headers) > n:
             n_cols = len(headers)
+    if notes_name:
+        headers = headers + [notes_name]
     if tab:
         n_cols = _widest_tab_row(body, n)
         if headers and len(headers) < n_cols:
@@ -94,6 +101,34 @@ def read_columns(
         extra = " ".join(b.text.strip() for b in between)
         stub = f"{extra} {stub}".strip() if stub else extra
     return Columns(n_cols, headers, stub, caption, between)
+
+
+def _notes_place(body: list[LineInfo]) -> int | None:
+    """Where the rows' notes begin, when they stand in a column of their own after the values:
+    MIN_NOTE_ROWS rows at least print a note, each beginning at one place, and no row prints a
+    value there."""
+    places = [at for info in body if is_row(info) and (at := note_place(info)) is not None]
+    if len(places) < MIN_NOTE_ROWS or max(places) - min(places) > MAX_ALIGN_SLACK:
+        return None
+    at = min(places) - MAX_ALIGN_SLACK
+    if any(info.spans and not info.is_tab and info.spans[-1][1] > at for info in body if is_row(info)):
+        return None  # other rows print values there: a column of values some rows fill with words
+    return min(places)
+
+
+def _notes_name_apart(text: list[str], printed: list[str], at: int | None) -> tuple[list[str], list[str], str]:
+    """The header lines cut where the notes' column begins, and the name printed over it; the
+    lines as they were when no word stands there, or a word crosses the cut."""
+    if at is None:
+        return text, printed, ""
+    cut = max(at - MAX_ALIGN_SLACK, 1)
+    if any(len(line) > cut and line[cut - 1] != " " for line in printed):
+        return text, printed, ""
+    name = " ".join(word for line in printed for word in line[cut:].split())
+    if not name:
+        return text, printed, ""
+    return ([t[:cut].rstrip() if t == p else t for t, p in zip(text, printed)],
+            [p[:cut].rstrip() for p in printed], name)
 
 
 def _header_text(

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .numbers import is_marker, is_number_token, leading_marker, parse_number, split_numbers
 from .settings import (
-    MAX_COMPOUND_VALUE, MAX_HEADER_LINE, MIN_CELL_GAP, MIN_COLUMNED_GAPS, MIN_HEADER_NAME_GAP, MAX_NOTE_TOKENS, MAX_YEAR_HEADER_LABEL, MIN_COMPOUND_VALUES,
+    MAX_ALIGN_SLACK, MAX_COMPOUND_VALUE, MAX_HEADER_LINE, MIN_CELL_GAP, MIN_COLUMNED_GAPS, MIN_HEADER_NAME_GAP, MAX_NOTE_TOKENS, MAX_YEAR_HEADER_LABEL, MIN_COMPOUND_VALUES,
     MIN_HEADER_WORD_SHARE, MIN_TAB_HEADER_CELLS, MIN_VALUES_BEFORE_NOTE, SHORT_HEADER_WORDS,
 )
 from .text import strip_markup
@@ -250,6 +250,22 @@ def _analyse_space(info: LineInfo, allow_note: bool = True) -> LineInfo:
     return info
 
 
+def note_place(info: LineInfo) -> int | None:
+    """Where the note a space row prints after its values begins; None without one."""
+    if info.is_tab or not info.note or not info.spans:
+        return None
+    rest = info.text[info.spans[-1][1]:]
+    return info.spans[-1][1] + len(rest) - len(rest.lstrip())
+
+
+def wraps_note_under(row: LineInfo, info: LineInfo) -> bool:
+    """Is the line `info`, under the row `row` (right under it, or under that note's earlier
+    lines), the rest of the note the row prints after its values? It begins where the note
+    begins ('Lägre entreprenadkostnad än' / 'kalkylerat.'), whatever it prints."""
+    at = note_place(row)
+    return at is not None and not info.is_tab and abs(len(info.text) - len(info.text.lstrip()) - at) <= MAX_ALIGN_SLACK
+
+
 def _trailing_text(spans: list[tuple[str, int, int]]) -> int:
     """How many tokens at the end of a line are a short note after its numbers
     ('Öka', 'Ej negativ', 'Beslut KF 2022-11-22, § 370'): at most six tokens, starting with a
@@ -285,6 +301,9 @@ def _trailing_text(spans: list[tuple[str, int, int]]) -> int:
             return k
         if values == 1 and _set_apart(spans, len(spans) - k - len(run), len(spans) - k - 1):
             return k  # 'Familjehem     370 000     Ingår i ersättningen ovan': text in a column of its own
+        start = len(spans) - k - len(run)
+        if start > 0 and not is_number_token(spans[start - 1][0]) and run[0][1] - spans[start - 1][2] == 1:
+            continue  # a number among the note's words ('… 5 000   Förskjuts till 2026 på grund av')
         return 0
     return 0
 

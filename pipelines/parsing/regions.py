@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from .header import names_a_column
-from .lines import DASHES, LineInfo, count_header_words
+from .lines import DASHES, LineInfo, count_header_words, wraps_note_under
 from .model import Table
 from .rows import wraps_label_under
 from .roles import (
@@ -90,6 +90,9 @@ def table_end(roles: LineRoles, start: int, spaced: bool = False) -> int:
     j = start + 1
     while j < len(infos):
         info = infos[j]
+        if not info.blank and all(wraps_note_under(infos[last_row], infos[k]) for k in range(last_row + 1, j + 1)):
+            j += 1  # the rest of the note the last row prints after its values
+            continue
         if rows_are_paragraphs() and not info.blank and not roles.row[j] and (
             blanks >= WIDE_GAP or not roles.label[j]
         ):

@@ -6,7 +6,8 @@ The general facts these rules rest on:
   or a year, or when the line ends in a comma, a conjunction or a preposition; an 'of which'
   label starts a row of its own;
 - a label may also wrap under its values: a line right under a row, indented where a word of
-  its label starts and ending inside the label column, is the rest of that label;
+  its label starts and ending inside the label column, is the rest of that label; a line that
+  begins where the note after the row's values begins is the rest of that note;
 - label lines that do not continue into a row are headings; the rows under a heading belong to
   it until a total; 'of which' rows belong to a heading only when they follow it directly;
 - a header printed again inside a table turns the lines above it into headings;
@@ -22,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .classify import row_role, to_cell
-from .lines import YEAR_RE, LineInfo
+from .lines import YEAR_RE, LineInfo, wraps_note_under
 from .model import Row
 from .paragraphs import (
     adjacent_unpadded, continue_row, continues_values, goal_before_label, paragraph_above, rows_are_spaced,
@@ -102,6 +103,8 @@ class _RowReader:
             row = self.rows[-1]
             row.label = join_label([row.label, info.text.strip()])
             self.below = info.line_no
+        elif self._wraps_note_above(info):
+            self.below = info.line_no  # the rest of the note the row above prints after its values
         elif not is_row(info) or info.line_no in self.wrapped:
             self.pending.append(info)
         elif self._continues_row_above(info):
@@ -109,6 +112,14 @@ class _RowReader:
             self.pending = []
         else:
             self._row(info)
+
+    def _wraps_note_above(self, info: LineInfo) -> bool:
+        """A line of text right under a row that prints a note after its values, beginning
+        where that note begins ('Lägre entreprenadkostnad än' / 'kalkylerat.'): the note's rest."""
+        if self.pending or not self.rows or info.line_no != self.below + 1:
+            return False
+        above = self.by_line.get(self.rows[-1].line_no)
+        return above is not None and wraps_note_under(above, info)
 
     def _stacked_above(self, info: LineInfo) -> None:
         """Stacked values whose labels came before the table's first row (in `pre`)."""

@@ -12,6 +12,7 @@ from fractions import Fraction
 MAX_COMPOUND_VALUE = 30  # characters: a longer cell with a digit in it is text, not a value printed with words
 MIN_COMPOUND_VALUES = 2  # cells: values printed with words ('15 mkr') make a row only when this many stand together
 MAX_NOTE_TOKENS = 6  # words: a longer run of text after the numbers is running text, not a note
+MIN_NOTE_ROWS = 2  # rows: notes printed after the values at one place in this many rows make a column of notes
 MIN_VALUES_BEFORE_NOTE = 2  # values: a note follows at least this many printed values; after fewer, the words are the label's
 MIN_TAB_HEADER_CELLS = 2  # cells: a tab line of this many cells with no value but years names columns
 MAX_YEAR_HEADER_LABEL = 40  # characters: a shorter text before years is the stub of a header of years
