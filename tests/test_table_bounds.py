@@ -180,3 +180,20 @@ def test_a_line_that_numbers_its_page_is_no_row_even_once():
         "Sörbyns kommun | Delårsrapport 2025                                   Sida 9\n"
     )
     assert tables_of(text) == [(1, 6, "Driftredovisning per nämnd, mnkr", ["Kommunstyrelsen", "Socialnämnden", "Summa"])]
+
+
+def test_a_line_that_only_gives_the_unit_goes_with_the_title_above_it():
+    # 'Belopp i mnkr' under the table's title: before, the caption was the unit line alone and
+    # the title was lost. 1 412,6 + 141,7 = 1 554,3;  1 398,0 + 146,2 = 1 544,2
+    text = (
+        "Nämnden redovisar ett underskott för perioden.\n\n"
+        "Hälso- och sjukvårdsnämndens driftredovisning\n"
+        "Belopp i mnkr\n\n"
+        "Verksamhetsområde                     Utfall    Budget  Avvikelse\n"
+        "Primärvård                           1 412,6   1 398,0      -14,6\n"
+        "Tandvård                               141,7     146,2        4,5\n"
+        "Nämnden totalt                       1 554,3   1 544,2      -10,1\n"
+    )
+    table = extract_document("titled.txt", text.encode()).tables[0]
+    assert (table.first_line, table.caption, table.unit) == (
+        3, "Hälso- och sjukvårdsnämndens driftredovisning Belopp i mnkr", "mnkr")

@@ -22,7 +22,7 @@ import re
 from .lines import LineInfo, YEAR_RE, count_header_words, is_header_line, names_columns_apart, wide_pieces
 from .roles import is_caption_like, is_label_line
 from .settings import (
-    MAX_CAPTION, MAX_CAPTION_WORDS, MAX_PRE_ROW_LABELS, MAX_STUB_PIECE, MAX_STUB_PIECES,
+    MAX_CAPTION, MAX_CAPTION_WORDS, MAX_UNIT_LINE_WORDS, MAX_PRE_ROW_LABELS, MAX_STUB_PIECE, MAX_STUB_PIECES,
     MAX_UNMARKED_CAPTION, MIN_COLUMNED_GAPS, MIN_HEADER_NAME_GAP, MIN_SUB_ROW_WORDS, SENTENCE_WORDS,
 )
 from .vocabulary import Vocabulary
@@ -158,7 +158,37 @@ def _caption_above(
         caption = infos[k]
     if caption is not None and header and header[0].is_tab and caption.is_tab:
         caption = None
+    if caption is not None and caption is infos[k]:
+        caption = _titled(infos, k, vocab)
     return caption, between
+
+
+def _titled(infos: list[LineInfo], k: int, vocab: Vocabulary) -> LineInfo:
+    """A caption that only gives the unit ('Belopp i mnkr', '(tkr)') under a title printed
+    right above it, or a blank line above it ('Hälso- och sjukvårdsnämndens driftredovisning'),
+    goes with the title: the caption is both."""
+    unit = infos[k]
+    above = _nonblank_above(infos, k - 1)
+    title = infos[above] if above >= 0 and k - above <= 2 else None
+    if (
+        not _names_only_a_unit(unit.text, vocab) or title is None or title.has_values
+        or not captionable(title) or is_caption_like(title, vocab) or title.text.rstrip().endswith((".", ":"))
+    ):
+        return unit
+    return LineInfo(line_no=title.line_no, text=f"{title.text.rstrip()} {unit.text.strip()}")
+
+
+def _names_only_a_unit(text: str, vocab: Vocabulary) -> bool:
+    """'Belopp i mnkr', 'Mnkr', '(tkr)', 'Belopp i tusental kronor': a unit, and nothing else."""
+    low = text.lower()
+    if vocab.money_unit_re is None or len(low.split()) > MAX_UNIT_LINE_WORDS or not vocab.money_unit_re.search(low):
+        return False
+    rest = vocab.money_unit_re.sub(" ", low)
+    return all(w in UNIT_LINE_WORDS for w in re.findall(r"\w+", rest))
+
+
+# the words a line that gives a table's unit prints beside the unit ('Belopp i mnkr')
+UNIT_LINE_WORDS = frozenset({"belopp", "i", "alla", "anges"})
 
 
 def captionable(info: LineInfo) -> bool:

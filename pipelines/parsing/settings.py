@@ -64,6 +64,7 @@ MAX_CONTINUATION_TEXT = 120  # characters: a longer line between two tables is t
 # --- header zone and column names (header) ------------------------------------------------
 MAX_PRE_ROW_LABELS = 8  # lines: label lines between a header and the first row, at most
 MAX_CAPTION = 120  # characters: a longer line is running text, not a caption
+MAX_UNIT_LINE_WORDS = 4  # words: a caption this short that names a unit ('Belopp i mnkr') may only give the unit of a title above it
 MAX_CAPTION_WORDS = 16  # words: a caption is no longer
 MAX_UNMARKED_CAPTION = 160  # characters: a line above a header taken as its caption though it names no unit
 MAX_STUB_PIECE = 30  # characters: a short fragment above a header line is part of the header or its stub
