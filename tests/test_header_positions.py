@@ -295,3 +295,27 @@ def test_years_over_runs_of_women_men_and_all_with_the_caption_above_a_blank_lin
     assert table.headers == ["2024 Kvinnor", "2024 Män", "2024 Totalt", "2025 Kvinnor", "2025 Män", "2025 Totalt"]
     assert (table.caption, table.stub_header) == ("Personalstatistik per 31 augusti", "Personal")
     assert [r.label for r in table.rows] == ["Antal tillsvidareanställda", "Antal visstidsanställda", "Sjukfrånvaro, %"]
+
+
+def test_a_dash_for_no_value_does_not_move_its_columns_place():
+    # a spreadsheet's accounting format sets '-' (no value) left of its column's edge: before,
+    # the values no longer lined up, the names were read by their words and each column took the
+    # name of the one before it ('Utfall', 'Utfall 2024', …). 12,4 + 3,2 + 0,0 = 15,6;
+    # 18,0 + 4,5 = 22,5;  6,1 = 6,1;  14,5 + 2,0 + 0,0 = 16,5
+    from pipelines.parsing import extract_document
+
+    text = (
+        "Nettoinvesteringar per nämnd, mnkr\n"
+        "                                                                                              Utfall\n"
+        "                                                    Utfall 2024    Budget 2025       jan–aug 2025    Prognos 2025\n"
+        "Kommunstyrelsen                                             12,4             18,0               6,1            14,5\n"
+        "Socialnämnden                                                3,2              4,5               -                2,0\n"
+        "Kultur- och fritidsnämnden                                   -                 -                 -               -\n"
+        "Miljö- och byggnämnden                                       0,0                –                  –             0,0\n"
+        "Summa                                                       15,6             22,5               6,1            16,5\n"
+    )
+    table = extract_document("dashes.txt", text.encode()).tables[0]
+    assert table.headers == ["Utfall 2024", "Budget 2025", "Utfall jan–aug 2025", "Prognos 2025"]
+    rows = {r.label: [(c.col_no, c.value) for c in r.cells if c.value is not None] for r in table.rows}
+    assert rows["Socialnämnden"] == [(1, 3.2), (2, 4.5), (4, 2.0)]
+    assert rows["Summa"] == [(1, 15.6), (2, 22.5), (3, 6.1), (4, 16.5)]

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from .header import continues_a_name
-from .lines import LineInfo
+from .lines import DASHES, LineInfo
 from .roles import is_row
 from .settings import MAX_ALIGN_SLACK, MIN_CELL_GAP
 from .vocabulary import Vocabulary
@@ -184,11 +184,12 @@ def _overlapped(start: int, end: int, places: list[tuple[int, int]]) -> list[int
 
 def _value_places(body: list[LineInfo], n_cols: int) -> list[tuple[int, int]] | None:
     """Where each column's values are printed: from the first character any row prints in it
-    to the last, over the rows that print n_cols values each apart by a wide space. None
+    to the last (a dash that stands for no value aside), over the rows that print n_cols values
+    each apart by a wide space. None
     unless the rows are aligned: in each column the values start, or end, at one place, or
     all overlap one another, and each column's place ends before the next one's begins."""
     rows = [
-        cells for info in body
+        [(s, e, info.text[s:e].strip() in DASHES) for s, e in cells] for info in body
         if not info.is_tab and info.spans and is_row(info)
         for cells in [_cells_apart(info)] if len(cells) == n_cols
     ]
@@ -196,7 +197,10 @@ def _value_places(body: list[LineInfo], n_cols: int) -> list[tuple[int, int]] | 
         return None
     places = []
     for column in zip(*rows):
-        starts, ends = [s for s, _ in column], [e for _, e in column]
+        # a dash standing for no value (an empty cell) is set anywhere in its cell ('-' left of
+        # the edge in a spreadsheet's accounting format): the column's place is its values'
+        printed = [(s, e) for s, e, dash in column if not dash] or [(s, e) for s, e, _ in column]
+        starts, ends = [s for s, _ in printed], [e for _, e in printed]
         # a PDF's text places characters by estimated widths: a long value's end may drift
         # more than the slack, but the values of one column still overlap one another
         if min(max(starts) - min(starts), max(ends) - min(ends)) > MAX_ALIGN_SLACK and max(starts) >= min(ends):
