@@ -197,3 +197,22 @@ def test_a_line_that_only_gives_the_unit_goes_with_the_title_above_it():
     table = extract_document("titled.txt", text.encode()).tables[0]
     assert (table.first_line, table.caption, table.unit) == (
         3, "Hälso- och sjukvårdsnämndens driftredovisning Belopp i mnkr", "mnkr")
+
+
+def test_a_header_of_genders_after_a_blank_line_begins_the_next_table():
+    # three small tables one blank line apart: before, 'Kvalitetsmått, %   Kvinnor   Män   Totalt'
+    # was a heading inside the first table, and its rows were filed under the years 2023–2025
+    text = (
+        "Verksamhetsmått                                      2023          2024          2025\n"
+        "Antal besök bibliotek                             148 200       121 540       162 310\n"
+        "Antal elever kulturskolan                             812           845           861\n"
+        "\n"
+        "Kvalitetsmått, %                                  Kvinnor           Män        Totalt\n"
+        "Andel nöjda besökare bibliotek                       91,0          87,5          89,2\n"
+        "Andel aktiva i föreningslivet, 7–20 år               44,8          52,3          48,5\n"
+    )
+    doc = extract_document("genders.txt", text.encode())
+    assert [(t.headers, [r.label for r in t.rows]) for t in doc.tables] == [
+        (["2023", "2024", "2025"], ["Antal besök bibliotek", "Antal elever kulturskolan"]),
+        (["Kvinnor", "Män", "Totalt"], ["Andel nöjda besökare bibliotek", "Andel aktiva i föreningslivet, 7–20 år"]),
+    ]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from .header import names_a_column
-from .lines import DASHES, LineInfo, count_header_words, wraps_note_under
+from .lines import DASHES, LineInfo, count_header_words, names_columns_apart, wraps_note_under
 from .model import Table
 from .rows import wraps_label_under
 from .roles import (
@@ -148,10 +148,13 @@ def _row_after_gap(roles: LineRoles, j: int) -> bool:
 
 
 def _names_new_columns(roles: LineRoles, j: int) -> bool:
-    """A header line (not a row) that names columns: the header of the next table."""
+    """A header line (not a row) that names columns: the header of the next table. Laid out in
+    columns, its pieces after the stub may name genders, revenues and costs, notes
+    ('Kvalitetsmått, %   Kvinnor   Män   Totalt')."""
     info = roles.infos[j]
     return roles.header[j] and not roles.row[j] and (
         info.is_tab or count_header_words(info.text, roles.vocab) >= MIN_COLUMN_NAMES
+        or names_columns_apart(info, roles.vocab)
     )
 
 
