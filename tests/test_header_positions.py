@@ -319,3 +319,18 @@ def test_a_dash_for_no_value_does_not_move_its_columns_place():
     rows = {r.label: [(c.col_no, c.value) for c in r.cells if c.value is not None] for r in table.rows}
     assert rows["Socialnämnden"] == [(1, 3.2), (2, 4.5), (4, 2.0)]
     assert rows["Summa"] == [(1, 15.6), (2, 22.5), (3, 6.1), (4, 16.5)]
+
+
+def test_gross_costs_net_costs_and_a_committees_allocation_name_columns():
+    # 'Bruttokostnad', 'Nettokostnad' and 'Kommunbidrag' (seed column_vocabulary): before, the
+    # header was no header and the columns were 'Kolumn 1' … 'Kolumn 5'.
+    # 118,6 − 14,2 = 104,4 and 98,1 − 104,4 = −6,3;  9,8 − 0,4 = 9,4 and 9,6 − 9,4 = 0,2
+    text = (
+        "Driftredovisning jan–aug 2025, mnkr\n\n"
+        "Verksamhet                 Bruttokostnad            Intäkter    Nettokostnad      Kommunbidrag      Budgetavvikelse\n"
+        "Nämnd och förvaltning                 9,8                0,4               9,4                9,6                 0,2\n"
+        "Hemtjänst                           118,6              14,2             104,4                98,1                -6,3\n"
+        "Summa                               128,4              14,6             113,8               107,7                -6,1\n"
+    )
+    table = extract_document("allocation.txt", text.encode()).tables[0]
+    assert table.headers == ["Bruttokostnad", "Intäkter", "Nettokostnad", "Kommunbidrag", "Budgetavvikelse"]
