@@ -334,3 +334,21 @@ def test_gross_costs_net_costs_and_a_committees_allocation_name_columns():
     )
     table = extract_document("allocation.txt", text.encode()).tables[0]
     assert table.headers == ["Bruttokostnad", "Intäkter", "Nettokostnad", "Kommunbidrag", "Budgetavvikelse"]
+
+
+def test_group_names_set_at_the_left_of_their_runs():
+    # a spreadsheet prints a merged cell's name at the left of its run: read by their centres,
+    # 'Jan–aug 2025' headed 'Utfall' alone and 'Helår 2025' the next three columns, two of them
+    # 'Helår 2025 Budget'. Two columns of one table never share a name: the names read from the
+    # left of their runs give each its own. 981,2 − 974,0 = 7,2 (not printed); 1 475,0 − 1 466,3 = 8,7
+    text = (
+        "Nettokostnad per verksamhetsområde, mnkr\n\n"
+        "                                                        Utfall   Jan–aug 2025              Helår 2025\n"
+        "Verksamhetsområde                                        2024        Utfall     Budget      Budget      Prognos    Avvikelse\n"
+        "Primärvård                                             1 402,6        981,2       974,0      1 475,0      1 466,3         8,7\n"
+        "Tandvård                                                 388,0        268,3       270,0        405,0        402,1         2,9\n"
+        "Summa                                                  1 790,6      1 249,5     1 244,0      1 880,0      1 868,4        11,6\n"
+    )
+    table = extract_document("merged.txt", text.encode()).tables[0]
+    assert table.headers == ["Utfall 2024", "Jan–aug 2025 Utfall", "Jan–aug 2025 Budget", "Helår 2025 Budget",
+                             "Helår 2025 Prognos", "Helår 2025 Avvikelse"]

@@ -67,6 +67,21 @@ def names_by_position(
         (below and _over_names(pieces, below, named, places, margin, vocab)) or _placed(pieces, places, margin)
         for pieces in pieced[:-1]
     ] + [last]
+    read = _names(heads, n_cols)
+    if read is not None and len(set(read[1])) < n_cols:
+        # two columns of one name: the group names were read by their centres, but a spreadsheet
+        # sets a merged cell's name at the left of its run ('Jan–aug 2025' over 'Utfall  Budget')
+        starts = _starts(pieced[-1], last, n_cols)
+        left = [_left_aligned(pieces, starts, named, places, margin, vocab) for pieces in pieced[:-1]]
+        again = _names([l or h for l, h in zip(left, heads)] + [last], n_cols) if starts and any(left) else None
+        if again is not None and len(set(again[1])) == n_cols:
+            return again
+    return read
+
+
+def _names(heads: list[Head | None], n_cols: int) -> tuple[str, list[str]] | None:
+    """The stub and the columns' names the header lines' pieces give; None when a line was not
+    read or a column has no name."""
     if any(head is None for head in heads):
         return None
     stub: list[str] = []
@@ -80,6 +95,44 @@ def names_by_position(
     if not all(names):
         return None
     return " ".join(stub), [" ".join(words) for words in names]
+
+
+def _starts(pieces: list[tuple[int, int, str]], head: Head, n_cols: int) -> list[int] | None:
+    """Where each column's name begins on a line that names every column; None when the line
+    does not."""
+    starts: dict[int, int] = {}
+    for (start, _, _), (_, cols) in zip(pieces, head):
+        for c in cols:
+            starts[c] = start
+    return [starts[c] for c in range(n_cols)] if len(starts) == n_cols else None
+
+
+def _left_aligned(
+    pieces: list[tuple[int, int, str]], starts: list[int], named: dict[int, str], places: list[tuple[int, int]],
+    margin: int, vocab: Vocabulary,
+) -> Head | None:
+    """Group names set at the left of their runs: every piece over the values begins in the
+    space before a column's name (after the name before it ends), two pieces at least; each
+    names the columns from that one up to the next piece's, as far as their names lack what it
+    gives. None when the pieces are not so set."""
+    groups = [(start, end, text) for start, end, text in pieces if _column_of(start, end, places, margin) != STUB_COLUMN]
+    firsts = []
+    for start, _, _ in groups:
+        under = [c for c in range(len(starts)) if start <= starts[c] + MAX_ALIGN_SLACK
+                 and (c == 0 or start > places[c - 1][1])]
+        if not under:
+            return None
+        firsts.append(under[0])
+    if len(groups) < 2 or firsts != sorted(set(firsts)):
+        return None
+    head: Head = [(text, STUB) for start, end, text in pieces if _column_of(start, end, places, margin) == STUB_COLUMN]
+    for (_, _, text), first, stop in zip(groups, firsts, firsts[1:] + [len(starts)]):
+        lacking = _lacking(text, named, vocab)
+        cols = [first]
+        while cols[-1] + 1 < stop and lacking(cols[-1] + 1):
+            cols.append(cols[-1] + 1)
+        head.append((text, tuple(cols)))
+    return head
 
 
 def _pieces(line: str, places: list[tuple[int, int]], vocab: Vocabulary) -> list[tuple[int, int, str]]:
