@@ -251,3 +251,23 @@ def test_a_column_of_comments_after_the_values_is_no_column_of_values():
         ("Gång- och cykelväg Åvägen", "item", ["6 500", "210", "1 500", "5 000"]),
         ("Totalt", "total", ["89 000", "47 420", "84 200", "4 800"]),
     ]
+
+
+def test_a_number_a_space_after_the_words_of_a_wrapped_label_is_a_word():
+    # 'etapp 2' on the second line of a label broken at a hyphen: before, a row of its own with
+    # the value 2, and 'Exploaterings-' a row without the rest of its label
+    from pipelines.parsing import extract_document
+
+    text = (
+        "Projekt                                         Budget             Utfall       Prognos               Avvikelse\n"
+        "Exploaterings-                                   12 500            4 980           11 800                    700\n"
+        "område Norr, etapp 2\n"
+        "Vatten- och avloppsledningar                     18 000            9 730           17 500                    500\n"
+        "Summa                                            30 500           14 710           29 300                  1 200\n"
+    )
+    rows = extract_document("etapp.txt", text.encode()).tables[0].rows
+    assert [(r.label, [c.raw_text for c in r.cells]) for r in rows] == [
+        ("Exploateringsområde Norr, etapp 2", ["12 500", "4 980", "11 800", "700"]),
+        ("Vatten- och avloppsledningar", ["18 000", "9 730", "17 500", "500"]),
+        ("Summa", ["30 500", "14 710", "29 300", "1 200"]),
+    ]

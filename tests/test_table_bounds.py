@@ -216,3 +216,17 @@ def test_a_header_of_genders_after_a_blank_line_begins_the_next_table():
         (["2023", "2024", "2025"], ["Antal besök bibliotek", "Antal elever kulturskolan"]),
         (["Kvinnor", "Män", "Totalt"], ["Andel nöjda besökare bibliotek", "Andel aktiva i föreningslivet, 7–20 år"]),
     ]
+
+
+def test_a_numbered_caption_may_end_in_a_year():
+    # 'Tabell 2. … 2025': before, the year made the line one with a value, and the table had no
+    # caption. 412,0 + 845,0 = 1 257,0;  405,2 + 851,3 = 1 256,5
+    text = (
+        "Tabell 2. Budget och prognos per nämnd 2025\n\n"
+        "Mnkr                                Budget      Prognos     Avvikelse\n"
+        "Kommunstyrelsen                      412,0        405,2           6,8\n"
+        "Socialnämnden                        845,0        851,3          -6,3\n"
+        "Summa                              1 257,0      1 256,5           0,5\n"
+    )
+    assert tables_of(text) == [(1, 6, "Tabell 2. Budget och prognos per nämnd 2025",
+                                ["Kommunstyrelsen", "Socialnämnden", "Summa"])]

@@ -150,11 +150,13 @@ def _caption_above(
     caption = None
     if k >= 0 and not captionable(infos[k]):
         k = -1
-    if k >= 0 and is_caption_like(infos[k], vocab) and not infos[k].has_values:
+    # a caption that numbers its table may end in a year ('Tabell 2. Budget per nämnd 2025')
+    textual = k >= 0 and (not infos[k].has_values or bool(NUMBERED_CAPTION_RE.match(infos[k].text)))
+    if textual and is_caption_like(infos[k], vocab):
         caption = infos[k]
     elif between:
         caption, between = between[0], between[1:]
-    elif k >= 0 and not infos[k].has_values and len(infos[k].printed) <= MAX_UNMARKED_CAPTION:
+    elif textual and len(infos[k].printed) <= MAX_UNMARKED_CAPTION:
         caption = infos[k]
     if caption is not None and header and header[0].is_tab and caption.is_tab:
         caption = None
@@ -187,6 +189,8 @@ def _names_only_a_unit(text: str, vocab: Vocabulary) -> bool:
     return all(w in UNIT_LINE_WORDS for w in re.findall(r"\w+", rest))
 
 
+# a caption that numbers its table ('Tabell 4.', 'Tab. 2', 'Table A')
+NUMBERED_CAPTION_RE = re.compile(r"^\s*(?:tabell|tab\.?|table)\s*(?:\d+|[A-Z]\b)", re.IGNORECASE)
 # the words a line that gives a table's unit prints beside the unit ('Belopp i mnkr')
 UNIT_LINE_WORDS = frozenset({"belopp", "i", "alla", "anges"})
 

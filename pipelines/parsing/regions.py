@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .header import names_a_column
+from .header import NUMBERED_CAPTION_RE, names_a_column
 from .lines import DASHES, LineInfo, count_header_words, names_columns_apart, wraps_note_under
 from .model import Table
 from .rows import wraps_label_under
@@ -280,7 +280,6 @@ def _a_table_of_its_own(prev: Table, t: Table) -> bool:
     return first is not None and first in {r.label.strip() for r in prev.rows}
 
 
-NUMBERED_CAPTION_RE = re.compile(r"^\s*(?:tabell|tab\.?|table)\s*(?:\d+|[A-Z]\b)", re.IGNORECASE)
 
 
 def join_across_pages(tables: list[Table], lines: list[str], pages: frozenset[int]) -> list[Table]:

@@ -30,7 +30,7 @@ from .paragraphs import (
     wrapped_numbers,
 )
 from .roles import follows_footnote, is_footnote, is_row
-from .settings import MIN_CELL_GAP, MIN_ROWS_FOR_SPACING, MIN_STUB_WORDS_FOR_GOAL
+from .settings import MAX_ALIGN_SLACK, MIN_CELL_GAP, MIN_ROWS_FOR_SPACING, MIN_STUB_WORDS_FOR_GOAL
 from .spaced import as_printed, space_cells
 from .stacked import StackedBlocks, stacked_blocks
 from .tab import repeats_header, tab_cells
@@ -90,6 +90,8 @@ class _RowReader:
     def read(self, info: LineInfo) -> None:
         if info.blank:
             return
+        if self._number_among_words(info):
+            info = LineInfo(line_no=info.line_no, text=info.text, label=info.text.strip())
         if info.line_no in self.stacked.skip:
             self._stacked_above(info)
         elif info.line_no in self.stacked.rows:
@@ -112,6 +114,18 @@ class _RowReader:
             self.pending = []
         else:
             self._row(info)
+
+    def _number_among_words(self, info: LineInfo) -> bool:
+        """In a table that sets its values apart from their labels, a line of words that ends in
+        one number a space after them, far from every column the full rows print
+        ('Exploaterings-  12 500 …' / 'område Norr, etapp 2'): the number is a word of the text."""
+        if info.is_tab or len(info.tokens) != 1 or info.gaps[0] != 1 or not self.columns or not self.rows:
+            return False
+        above = self.by_line.get(self.rows[-1].line_no)
+        if above is None or above.is_tab or not above.gaps or above.gaps[0] < MIN_CELL_GAP:
+            return False  # the table sets its values apart from their labels
+        start, end = info.spans[0]
+        return all(end < first - MAX_ALIGN_SLACK or start > last + MAX_ALIGN_SLACK for first, last in self.columns)
 
     def _wraps_note_above(self, info: LineInfo) -> bool:
         """A line of text right under a row that prints a note after its values, beginning
