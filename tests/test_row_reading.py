@@ -271,3 +271,22 @@ def test_a_number_a_space_after_the_words_of_a_wrapped_label_is_a_word():
         ("Vatten- och avloppsledningar", ["18 000", "9 730", "17 500", "500"]),
         ("Summa", ["30 500", "14 710", "29 300", "1 200"]),
     ]
+
+
+def test_years_down_the_side_are_the_rows_labels():
+    # a table of years down the side: before, each year was read as a value, and every column
+    # took the name of the one after it ('Budget' over the years). 245,0 − 198,5 = 46,5 …
+    from pipelines.parsing import extract_document
+
+    text = (
+        "Nettoinvesteringar 2020–2024, mnkr\n\n"
+        "År                                              Budget               Utfall        Avvikelse\n"
+        "2020                                               245,0             198,5               46,5\n"
+        "2021                                               280,0             241,0               39,0\n"
+        "2022                                               350,0             305,7               44,3\n"
+    )
+    table = extract_document("years.txt", text.encode()).tables[0]
+    assert table.headers == ["Budget", "Utfall", "Avvikelse"]
+    assert [(r.label, [c.raw_text for c in r.cells]) for r in table.rows] == [
+        ("2020", ["245,0", "198,5", "46,5"]), ("2021", ["280,0", "241,0", "39,0"]), ("2022", ["350,0", "305,7", "44,3"]),
+    ]

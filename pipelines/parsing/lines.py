@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .numbers import is_marker, is_number_token, leading_marker, parse_number, split_numbers
 from .settings import (
-    MAX_ALIGN_SLACK, MAX_COMPOUND_VALUE, MAX_HEADER_LINE, MIN_CELL_GAP, MIN_COLUMNED_GAPS, MIN_HEADER_NAME_GAP, MAX_NOTE_TOKENS, MAX_YEAR_HEADER_LABEL, MIN_COMPOUND_VALUES,
+    MAX_ALIGN_SLACK, MAX_COMPOUND_VALUE, MIN_YEAR_LABELS, MAX_HEADER_LINE, MIN_CELL_GAP, MIN_COLUMNED_GAPS, MIN_HEADER_NAME_GAP, MAX_NOTE_TOKENS, MAX_YEAR_HEADER_LABEL, MIN_COMPOUND_VALUES,
     MIN_HEADER_WORD_SHARE, MIN_TAB_HEADER_CELLS, MIN_VALUES_BEFORE_NOTE, SHORT_HEADER_WORDS,
 )
 from .text import strip_markup
@@ -248,6 +248,25 @@ def _analyse_space(info: LineInfo, allow_note: bool = True) -> LineInfo:
         info.tokens, info.spans, info.gaps = [], [], []
         return _analyse_space(info, allow_note=False)
     return info
+
+
+def years_as_labels(body: list[LineInfo]) -> list[LineInfo]:
+    """Rows that begin with a year where their labels would stand, and no label ('2020   245,0
+    198,5'), the years in order from row to row: the year is each row's label (a table of
+    years down the side), not a value. Other bodies as they are."""
+    rows = [i for i in body if i.tokens and not i.is_tab and i.label == "" and not i.only_years()]
+    years = [i for i in rows if YEAR_RE.match(i.tokens[0]) and len(i.tokens) >= 2 and i.gaps[1] >= MIN_CELL_GAP]
+    if len(years) < MIN_YEAR_LABELS or len(years) < len(rows):
+        return body
+    order = [int(i.tokens[0]) for i in years]
+    if order != sorted(set(order)) and order != sorted(set(order), reverse=True):
+        return body
+    labelled = {id(i) for i in years}
+    return [
+        replace(i, label=i.tokens[0], tokens=i.tokens[1:], spans=i.spans[1:], gaps=[i.gaps[1]] + i.gaps[2:])
+        if id(i) in labelled else i
+        for i in body
+    ]
 
 
 def note_place(info: LineInfo) -> int | None:

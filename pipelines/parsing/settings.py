@@ -34,6 +34,7 @@ MAX_TEXT_BETWEEN_ROWS = 45  # characters: longer text between rows printed as pa
 MIN_COLUMN_NAMES = 2  # header words: a header line of a new table names at least this many columns
 MIN_NAMING_SHARE = Fraction(3, 4)  # share of a line's words that are header words when it holds no year
 MIN_REPEATED_HEADER_CELLS = 2  # cells: a tab line repeats the header when this many cells are all column names
+MIN_YEAR_LABELS = 2  # rows: years where the labels stand, in order, in this many rows at least make a table of years down the side
 MIN_YEAR_HEADER_YEARS = 2  # years: a header of text columns then years prints at least this many
 
 # --- where a table starts and ends (regions) ----------------------------------------------

@@ -18,7 +18,7 @@ from .classify import table_kind, table_unit
 from .columns import Columns, read_columns
 from .header import header_zone
 from .line_infos import LineInfos
-from .lines import LineInfo
+from .lines import LineInfo, years_as_labels
 from .model import Row, Table
 from .notes import read_note_column
 from .regions import merge_continued, paragraph_header, starts_table, table_end
@@ -87,7 +87,7 @@ def _build_table(
     if not tab:
         infos, caption, between, header = read_note_column(infos, start, end, vocab, caption, between, header)
     under_years = header_at is not None
-    body = infos[start : end + 1]
+    body = years_as_labels(infos[start : end + 1])
     columns = read_columns(body, caption, between, header, vocab, under_years, tab)
     if not tab and not under_years:
         body = [label_number(info, columns.n_cols) for info in body]
