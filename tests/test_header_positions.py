@@ -143,6 +143,40 @@ Summa                             520,0           528,0         -8,0           -
 """
 
 
+# a committees' table, then a result budget (key figures) whose rows are no committee's net cost
+STATEMENT = (
+    'Tabell 3. Nettokostnad per nämnd, mnkr\n'
+    '\n'
+    '                                                                 Jan–aug 2025                            Helår 2025\n'
+    'Nämnd                                                     Utfall    Budget     Avvikelse       Budget     Prognos    Avvikelse\n'
+    'Kommunstyrelsen                                             98,4       101,2           2,8        152,0       149,5          2,5\n'
+    'Barn- och utbildningsnämnden                               612,7       608,9          -3,8        921,0       927,4         -6,4\n'
+    'Socialnämnden                                              745,1       729,3         -15,8      1 094,0     1 118,6        -24,6\n'
+    'Kultur- och fritidsnämnden                                  54,2        55,8           1,6         83,5        82,9          0,6\n'
+    'Samhällsbyggnadsnämnden                                     71,9        73,0           1,1        109,5       108,1          1,4\n'
+    'Miljö- och byggnämnden                                       8,6         9,1           0,5         13,7        13,2          0,5\n'
+    'Summa nämnder                                           1 590,9     1 577,3         -13,6      2 373,7     2 399,7        -26,0\n'
+    '\n'
+    'Flerårsplanen bygger på Sveriges Kommuner och Regioners skatteunderlagsprognos från augusti.\n'
+    'Resultatet för planperioden ligger under det finansiella målet om två procent av skatter och\n'
+    'generella statsbidrag, vilket kräver fortsatta effektiviseringar.\n'
+    '\n'
+    'Tabell 4. Resultatbudget och plan 2026–2028, mnkr\n'
+    '\n'
+    '                                                                    Utfall            Budget                  Plan\n'
+    'Mnkr                                                           2023        2024         2025        2026       2027       2028\n'
+    'Verksamhetens intäkter                                         512,4       538,1        545,0       552,0      560,0      568,0\n'
+    'Verksamhetens kostnader                                     -3 012,8    -3 155,6     -3 241,0    -3 330,0   -3 418,0   -3 507,0\n'
+    'Avskrivningar                                                 -121,5      -129,9       -138,0      -146,0     -152,0     -158,0\n'
+    'Verksamhetens nettokostnader                               -2 621,9    -2 747,4     -2 834,0    -2 924,0   -3 010,0   -3 097,0\n'
+    'Skatteintäkter                                               2 105,3     2 198,7      2 301,0     2 385,0    2 470,0    2 561,0\n'
+    'Generella statsbidrag och utjämning                            612,0       640,2        642,0       655,0      668,0      680,0\n'
+    'Finansiella intäkter                                             18,2       21,4         17,0        17,0       17,0       17,0\n'
+    'Finansiella kostnader                                           -34,1       -41,8       -45,0       -49,0       -53,0      -56,0\n'
+    'Årets resultat                                                  79,5        71,1         81,0        84,0       92,0     105,0\n'
+)
+
+
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory, dagster_home):
     import shutil
@@ -155,6 +189,7 @@ def warehouse(tmp_path_factory, dagster_home):
     (root / "raw").mkdir()
     shutil.copy(PDF, root / "raw")
     (root / "raw" / "share.txt").write_text(SHARE, encoding="utf-8")
+    (root / "raw" / "statement.txt").write_text(STATEMENT, encoding="utf-8")
     path = root / "warehouse" / "warehouse.duckdb"
     assert run_pipeline(path, root / "raw") == 0
     con = duckdb.connect(str(path), read_only=True)
@@ -352,3 +387,20 @@ def test_group_names_set_at_the_left_of_their_runs():
     table = extract_document("merged.txt", text.encode()).tables[0]
     assert table.headers == ["Utfall 2024", "Jan–aug 2025 Utfall", "Jan–aug 2025 Budget", "Helår 2025 Budget",
                              "Helår 2025 Prognos", "Helår 2025 Avvikelse"]
+
+
+def test_a_key_figures_rows_are_net_costs_only_where_their_labels_say_so(warehouse):
+    # the report names no organisation of its own, so its tables take the first committee its
+    # text names; before, every row of the result budget ('Avskrivningar', 'Finansiella
+    # intäkter', 'Årets resultat' …) was that organisation's net cost and compared with
+    # 'Summa nämnder'. Only the row whose label names a net cost is
+    compared = warehouse.execute("""
+        with keys as (
+            select unnest(cell_keys) as cell_key from audit.identity_findings
+            where source_file = 'statement.txt' and rule = 'cross_table'
+        )
+        select distinct c.row_label from intermediate.int_cells_classified as c
+        inner join keys on keys.cell_key = c.document_id || '|' || c.table_no || '|' || c.row_no || '|' || c.col_no
+        where c.source_file = 'statement.txt' and c.table_no = 2
+    """).fetchall()
+    assert compared == [("Verksamhetens nettokostnader",)]

@@ -181,7 +181,7 @@ final as (
             normalised.matched_line_item,
             case
                 when tables.table_kind = 'investments' then 'net_investment'
-                when tables.table_kind in ('operating_statement', 'key_figures') then 'net_cost'
+                when tables.table_kind = 'operating_statement' then 'net_cost'
             end
         ) as line_item,
         case
