@@ -404,3 +404,18 @@ def test_a_key_figures_rows_are_net_costs_only_where_their_labels_say_so(warehou
         where c.source_file = 'statement.txt' and c.table_no = 2
     """).fetchall()
     assert compared == [("Verksamhetens nettokostnader",)]
+
+
+def test_a_year_run_into_the_next_name_parts_there():
+    # a PDF sets two narrow columns' names 0.2 pt apart and its text runs them together: before,
+    # 'Budget 2025Prognos 2025' was one name, three names for four columns were handed out in
+    # order, and the forecast's values were filed under 'Avvikelse'. 79,6 … 84,2 − 82,0 = 2,2
+    text = (
+        "Resultat Tekniska nämnden, mnkr\n\n"
+        "                                                     Utfall 2024    Budget 2025Prognos 2025              Avvikelse\n"
+        "Intäkter                                                     79,6              82,0             84,2              2,2\n"
+        "Kostnader                                                  -301,0            -310,0           -315,1             -5,1\n"
+        "Nettokostnad                                               -221,4            -228,0           -230,9             -2,9\n"
+    )
+    table = extract_document("glued.txt", text.encode()).tables[0]
+    assert table.headers == ["Utfall 2024", "Budget 2025", "Prognos 2025", "Avvikelse"]

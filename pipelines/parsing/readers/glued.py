@@ -248,12 +248,17 @@ def column_names(pieces: list[str], k: int, vocab: Vocabulary) -> tuple[str | No
     return " ".join(upper) or None, names
 
 
+_YEAR_GLUED_RE = re.compile(r"(?<=\b(?:19|20)\d\d)(?=[A-ZÅÄÖ][a-zåäö]{2})")
+
+
 def unglue_header(line: str, vocab: Vocabulary) -> str:
     """A header line whose column names run together ('Intäkter 2020Intäkter 2021Kostnader
     2020') above rows that are not glued: its names apart, for the line-by-line finder."""
     text = line.strip()
     if not TWO_COLUMN_STARTS_RE.search(text) or glued_segments(text):
-        return line
+        # two names a PDF set too close: a year run into the next name ('Budget 2025Prognos
+        # 2025'), parted by a space where they meet, the rest of the line kept where it stands
+        return _YEAR_GLUED_RE.sub(" ", line) if "20" in line or "19" in line else line
     pieces = header_pieces(text)
     return " ".join(pieces) if _names_columns(pieces, vocab) else line
 
