@@ -189,6 +189,16 @@ def test_labels_wrapped_over_lines_in_an_indented_table_and_under_the_last_row()
         ("Nöjd kund-index för bygglovshantering (skala 0–100)", "item", ["63", "68", "70"]),
         ("Väntetid till särskilt boende från beslut till erbjudande, dagar", "item", ["58", "47", "30"]),
     ]
+    # the last row's label goes on with a sign and a unit ('+1 procentenhet, mnkr': before, a
+    # caption's words, and the rest was dropped)
+    risk = (
+        "Nyckeltal                                           2024        2025\n"
+        "Skattesats, kr                                     21,99       22,24\n"
+        "Ränterisk, förändring av räntekostnad vid            1,2         1,8\n"
+        "+1 procentenhet, mnkr\n"
+    )
+    rows = extract_document("risk.txt", risk.encode()).tables[0].rows
+    assert rows[-1].label == "Ränterisk, förändring av räntekostnad vid +1 procentenhet, mnkr"
     # values at the foot of their cells: -38,9 - 41,7 = -80,6;  -36,4 - 44,8 = -81,2;  2,5 - 3,1 = -0,6
     budget = (
         "  Driftbudget, mnkr                             Utfall 2024  Budget 2025   Avvikelse\n"

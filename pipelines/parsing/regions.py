@@ -128,7 +128,7 @@ def table_end(roles: LineRoles, start: int, spaced: bool = False) -> int:
     # the last row's label wrapped under its values ('Väntetid till särskilt boende från  58' /
     # 'beslut till erbjudande, dagar') is the table's last line
     below = last_row + 1
-    if below < len(infos) and roles.label[below] and wraps_label_under(
+    if below < len(infos) and not infos[below].blank and not roles.row[below] and wraps_label_under(
         infos[last_row], infos[below], infos[below + 1] if below + 1 < len(infos) else None
     ):
         return below
