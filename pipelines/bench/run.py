@@ -4,7 +4,8 @@ floor measured in the same run, and the analyst guide's query latency on the res
 Every stage runs in a process of its own; its wall time, CPU time (user + system, the
 process's children included: the run's GX worker, parsing workers) and peak
 resident memory (the largest of the process and its children, from wait4) are measured from
-outside. Stages at N:
+outside, by a small launcher (pipelines/bench/launch.py: a child started by a large process
+would report that process's peak memory as its own). Stages at N:
   parse            every report parsed, nothing stored
   raw_load         extract_changed into a new DuckDB file (parse + load of raw.*)
   dbt_build        `dbt build` of dbt_project on that file, the models up to the identities, in
@@ -57,21 +58,23 @@ def measure(command: list[str], env: dict | None = None, cwd: Path | None = None
     `says`: a field per text, true when the command's output holds the text."""
     out = tempfile.TemporaryFile()
     started = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd)
-    _, status, usage = os.wait4(proc.pid, 0)
+    # started by a small launcher: a child's peak memory would include this process's own
+    done = subprocess.run([sys.executable, "-m", "pipelines.bench.launch", *command], stdout=out,
+                          stderr=subprocess.STDOUT, env=env, cwd=cwd, check=False)
     wall = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
     out.seek(0)
     text = out.read().decode("utf-8", "replace")
-    fields = {}
+    fields, usage = {}, None
     for line in text.splitlines():
         if line.startswith("BENCH_RESULT "):
             fields = json.loads(line[len("BENCH_RESULT "):])
+        elif line.startswith("BENCH_USAGE "):
+            usage = json.loads(line[len("BENCH_USAGE "):])
     fields |= {name: phrase in text for name, phrase in (says or {}).items()}
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} exited {proc.returncode}:\n{text[-4000:]}")
-    return {"wall_s": round(wall, 3), "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
-            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), **fields}
+    if done.returncode != 0 or usage is None:
+        raise RuntimeError(f"{' '.join(command)} exited {done.returncode}:\n{text[-4000:]}")
+    return {"wall_s": round(wall, 3), "cpu_s": round(usage["cpu_s"], 3),
+            "peak_rss_mb": round(usage["maxrss_kb"] / 1024, 1), **fields}
 
 
 def _env(**extra) -> dict:
