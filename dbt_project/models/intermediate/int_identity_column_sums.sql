@@ -116,22 +116,35 @@ column_readings as (
     where previous.value is not null and total.value is not null
 ),
 
-running_total_rows as (
-    select document_id, table_no, total_row_no
+total_readings as (
+    -- how a total row with items in its block and a total before it is read: as a running sum
+    -- (its block's items alone add up to it in none of its columns, the running sum in half of
+    -- them, two at least), as the sum of every item above it (neither of those holds in any
+    -- column, all the items do in half of them, two at least), or else as its block's sum
+    select
+        document_id,
+        table_no,
+        total_row_no,
+        case
+            when count(*) filter (where block_holds) = 0
+                and count(*) filter (where running_holds) >= 2
+                and 2 * count(*) filter (where running_holds) >= count(*)
+                then 'running'
+            when count(*) filter (where block_holds or running_holds) = 0
+                and count(*) filter (where all_items_hold) >= 2
+                and 2 * count(*) filter (where all_items_hold) >= count(*)
+                then 'all_items'
+        end as reading
     from column_readings
     group by document_id, table_no, total_row_no
-    having count(*) filter (where block_holds) = 0
-        and count(*) filter (where running_holds) >= 2
-        and 2 * count(*) filter (where running_holds) >= count(*)
+),
+
+running_total_rows as (
+    select document_id, table_no, total_row_no from total_readings where reading = 'running'
 ),
 
 grand_total_rows as (
-    select document_id, table_no, total_row_no
-    from column_readings
-    group by document_id, table_no, total_row_no
-    having count(*) filter (where block_holds or running_holds) = 0
-        and count(*) filter (where all_items_hold) >= 2
-        and 2 * count(*) filter (where all_items_hold) >= count(*)
+    select document_id, table_no, total_row_no from total_readings where reading = 'all_items'
 ),
 
 subtotal_parts as (
