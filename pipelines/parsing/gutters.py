@@ -96,14 +96,15 @@ def _widened(lines: list[str], column: int, run: list[int]) -> tuple[int, int]:
 
 
 def _parts_read_apart(lines: list[str], column: int, run: list[int]) -> bool:
+    """Do the run's lines read as two blocks? Their right parts begin MIN_EDGE_LINES lines at
+    least, and half the lines printing anything right of the gutter, with prose or a row; and
+    half their left parts, one at least, read on their own too."""
     right_lines = [k for k in range(run[0], run[-1] + 1) if lines[k][column:].strip()]
     edges = [k for k in run if _reads_alone(lines[k][column:])]
     if len(edges) < MIN_EDGE_LINES or 2 * len(edges) < len(right_lines):
         return False
     beside = [lines[k][:column] for k in run if lines[k][:column].strip()]
-    if not beside or 2 * sum(_reads_alone(left) for left in beside) < len(beside):
-        return False
-    return True
+    return bool(beside) and 2 * sum(_reads_alone(left) for left in beside) >= len(beside)
 
 
 def _names_one_more_column(line: str, column: int, vocab: Vocabulary) -> bool:
