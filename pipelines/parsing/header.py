@@ -29,17 +29,20 @@ from .vocabulary import Vocabulary
 from .words import join_hyphenated
 
 
-def header_zone(infos: list[LineInfo], start: int, vocab: Vocabulary, header_at: tuple[int, int] | None = None):
-    """Walk up from the first row: pre-row label lines, header lines, caption.
+def header_zone(
+    infos: list[LineInfo], start: int, vocab: Vocabulary, header_at: tuple[int, int] | None = None, placed=None
+):
+    """Walk up from the first row: pre-row label lines, header lines, caption. `placed`
+    (header_positions.PlacedNames) tells lines that name the rows' columns by where they stand.
 
     Returns (caption_info, between_lines, header_lines, pre_row_lines)."""
     if header_at is not None:
         return _zone_of_year_header(infos, start, header_at)
-    j, pre = _pre_row_labels(infos, start, vocab)
-    if j < 0 or not is_header_line(infos[j], vocab):
+    j, pre = _pre_row_labels(infos, start, vocab, placed)
+    if j < 0 or not (is_header_line(infos[j], vocab) or _names_every_column(infos[j], vocab, placed)):
         # no header: the label lines above are caption candidates, not rows
         return _caption_without_header(infos, start), [], [], []
-    j, header, between = _header_lines(infos, j, vocab)
+    j, header, between = _header_lines(infos, j, vocab, placed)
     caption, between = _caption_above(infos, j, between, header, vocab)
     return caption, between, header, list(reversed(pre))
 
@@ -62,11 +65,20 @@ def _zone_of_year_header(infos: list[LineInfo], start: int, header_at: tuple[int
     return caption, [], header, pre
 
 
-def _pre_row_labels(infos: list[LineInfo], start: int, vocab: Vocabulary) -> tuple[int, list[LineInfo]]:
+def _names_every_column(info: LineInfo, vocab: Vocabulary, placed) -> bool:
+    """A line that names each of the rows' columns by where its pieces stand, in words the
+    vocabulary need not know; never a caption (it names the unit)."""
+    return placed is not None and not is_caption_like(info, vocab) and placed.names_every(info)
+
+
+def _pre_row_labels(infos: list[LineInfo], start: int, vocab: Vocabulary, placed=None) -> tuple[int, list[LineInfo]]:
     """The label lines above the first row (bottom up), and the index where they stop."""
     j = start - 1
     pre: list[LineInfo] = []
-    while j >= 0 and (infos[j].blank or (is_label_line(infos[j], vocab) and not is_header_line(infos[j], vocab))):
+    while j >= 0 and (infos[j].blank or (
+        is_label_line(infos[j], vocab) and not is_header_line(infos[j], vocab)
+        and not _names_every_column(infos[j], vocab, placed)
+    )):
         if not infos[j].blank:
             pre.append(infos[j])
         if len(pre) > MAX_PRE_ROW_LABELS:
@@ -83,9 +95,13 @@ def _caption_without_header(infos: list[LineInfo], start: int) -> LineInfo | Non
     return None
 
 
-def _header_lines(infos: list[LineInfo], j: int, vocab: Vocabulary) -> tuple[int, list[LineInfo], list[LineInfo]]:
+def _header_lines(
+    infos: list[LineInfo], j: int, vocab: Vocabulary, placed=None
+) -> tuple[int, list[LineInfo], list[LineInfo]]:
     """From the header line at j upwards: the header lines (short fragments between them
-    included), the short fragments above the top one, and the index where the walk stopped."""
+    included), the short fragments above the top one, and the index where the walk stopped.
+    A line that names the columns by place is a header line too: the bottom one names every
+    column, one right above a header line may name some ('Totalt' over the last)."""
     header: list[LineInfo] = []
     pending: list[LineInfo] = []
     while j >= 0:
@@ -99,7 +115,10 @@ def _header_lines(infos: list[LineInfo], j: int, vocab: Vocabulary) -> tuple[int
         # ('Nettokostnad, belopp mkr      Utfall 2022      Budget 2023 …'): the whole header,
         # as a tab header is
         whole = not header and not pending and is_caption_like(info, vocab) and names_columns_apart(info, vocab)
-        if whole or (is_header_line(info, vocab) and (info.is_tab or not is_caption_like(info, vocab))):
+        by_place = placed is not None and not is_caption_like(info, vocab) and (
+            placed.names_every(info) if not header else not pending and not infos[j + 1].blank and placed.names_some(info)
+        )
+        if whole or by_place or (is_header_line(info, vocab) and (info.is_tab or not is_caption_like(info, vocab))):
             header = [info] + pending + header
             pending = []
         elif (

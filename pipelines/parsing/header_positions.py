@@ -57,16 +57,21 @@ def names_by_position(
     if places is None:
         return None
     margin = _label_margin(body, places[0][0])
-    pieced = [_pieces(line, places, vocab) for line in header if line.strip()]
+    lines = [line for line in header if line.strip()]
+    pieced = [_pieces(line, places, vocab, upper=k < len(lines) - 1) for k, line in enumerate(lines)]
     last = _placed(pieced[-1], places, margin)
     if last is None:
         return None
     below = _centres(pieced[-1], last, n_cols)
     named = {c: text for text, cols in last for c in cols}
-    heads = [
-        (below and _over_names(pieces, below, named, places, margin, vocab)) or _placed(pieces, places, margin)
-        for pieces in pieced[:-1]
-    ] + [last]
+    heads: list[Head | None] = [last]
+    for pieces in reversed(pieced[:-1]):
+        # a line is read over the nearest line under it that names every column, one piece each
+        head = (below and _over_names(pieces, below, named, places, margin, vocab)) or _placed(pieces, places, margin)
+        heads.insert(0, head)
+        if head is not None and all(len(cols) <= 1 for _, cols in head) and (centres := _centres(pieces, head, n_cols)):
+            below = centres
+            named = {c: f"{text} {named.get(c, '')}".strip() for text, cols in head for c in cols}
     read = _names(heads, n_cols)
     if read is not None and len(set(read[1])) < n_cols:
         # two columns of one name: the group names were read by their centres, but a spreadsheet
@@ -77,6 +82,40 @@ def names_by_position(
         if again is not None and len(set(again[1])) == n_cols:
             return again
     return read
+
+
+class PlacedNames:
+    """The rows' value columns by where they are printed, to tell the lines above that name
+    them by place: each piece of such a line stands over one column of its own, or at the
+    labels' margin (the stub's). A line that names every column so is the header's, whatever
+    its words ('År   Folkmängd   Födda   Döda'); a line over it that names some is the header's
+    upper line ('Brutto-   Intäk-   Netto-')."""
+
+    def __init__(self, body: list[LineInfo], n_cols: int, vocab: Vocabulary):
+        self._places = _value_places(body, n_cols) if n_cols >= 2 else None
+        self._margin = _label_margin(body, self._places[0][0]) if self._places else 0
+        self._n_cols = n_cols
+        self._vocab = vocab
+
+    def _named(self, info: LineInfo) -> int:
+        if self._places is None or info.blank or info.is_tab or info.has_values and not info.only_years():
+            return 0
+        head = _placed(_pieces(info.text, self._places, self._vocab), self._places, self._margin)
+        return 0 if head is None else sum(1 for _, cols in head if cols)
+
+    def names_every(self, info: LineInfo) -> bool:
+        return self._places is not None and self._named(info) == self._n_cols
+
+    def names_some(self, info: LineInfo) -> bool:
+        """A line whose pieces, the stub's at the labels' margin aside, all stand over the
+        values: names of one column each, or of groups of columns centred over their runs
+        ('Kommunen   Riket' over '2023  2024  2023  2024')."""
+        if self._places is None or info.blank or info.is_tab or info.has_values and not info.only_years():
+            return False
+        first, last = self._places[0][0], self._places[-1][1]
+        pieces = [(m.start(), m.end()) for m in _PIECE_RE.finditer(info.text)]
+        over = [(s, e) for s, e in pieces if s > self._margin]
+        return bool(over) and all(e > first and s < last + MAX_ALIGN_SLACK for s, e in over)
 
 
 def _names(heads: list[Head | None], n_cols: int) -> tuple[str, list[str]] | None:
@@ -135,9 +174,13 @@ def _left_aligned(
     return head
 
 
-def _pieces(line: str, places: list[tuple[int, int]], vocab: Vocabulary) -> list[tuple[int, int, str]]:
+def _pieces(
+    line: str, places: list[tuple[int, int]], vocab: Vocabulary, upper: bool = False
+) -> list[tuple[int, int, str]]:
     """The pieces of a header line, each with where it is printed; a piece over two columns'
-    values or more parted before each word that begins a name."""
+    values or more parted before each word that begins a name. Over the line that names the
+    columns, a piece of words the vocabulary does not know may name a group of columns
+    ('Liknande kommuner' over '2023   2024'): it is parted before header words only."""
     pieces = []
     for m in _PIECE_RE.finditer(line):
         if len(_overlapped(m.start(), m.end(), places)) < 2:
@@ -146,7 +189,7 @@ def _pieces(line: str, places: list[tuple[int, int]], vocab: Vocabulary) -> list
         parts: list[tuple[int, int, str]] = []
         for w in _WORD_RE.finditer(m.group()):
             s, e = m.start() + w.start(), m.start() + w.end()
-            if parts and continues_a_name(w.group(), vocab):
+            if parts and (continues_a_name(w.group(), vocab) or upper and not vocab.is_header_word(w.group())):
                 ps, _, pt = parts[-1]
                 parts[-1] = (ps, e, f"{pt} {w.group()}")
             else:

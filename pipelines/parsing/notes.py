@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .header import segment_header
 from .line_infos import ReadOver
-from .lines import LineInfo
+from .lines import LineInfo, count_header_words
 from .numbers import group_thousands, split_numbers
 from .settings import NO_COLUMN_LIMIT
 from .vocabulary import Vocabulary
@@ -208,7 +208,10 @@ def read_note_column(infos, start, end, vocab, caption_info, between, header_inf
         return infos, caption_info, between, header_infos
     plain = lambda h: replace(h, text=without_note_words(h.text, vocab)) if h is not None else None  # noqa: E731
     header_infos = [replace(h, text=note_words_blanked(h.text, vocab)) for h in header_infos]
-    _, columns = segment_header([h.text for h in header_infos], NO_COLUMN_LIMIT, vocab)
+    # how many columns the header names; a line of words no header knows ('Kommunen   Koncernen')
+    # names groups of them, and adds none
+    naming = [h.text for h in header_infos if count_header_words(h.text, vocab)] or [h.text for h in header_infos]
+    _, columns = segment_header(naming, NO_COLUMN_LIMIT, vocab)
     if not columns:
         return infos, caption_info, between, header_infos
     rows = [x for x in infos[start : end + 1] if x.tokens]

@@ -15,8 +15,9 @@ report and reads a table wherever one starts, in steps, each in a module of its 
 from __future__ import annotations
 
 from .classify import table_kind, table_unit
-from .columns import Columns, read_columns
+from .columns import Columns, most_common_count, read_columns, value_counts
 from .header import header_zone
+from .header_positions import PlacedNames
 from .line_infos import LineInfos
 from .lines import LineInfo, years_as_labels
 from .model import Row, Table
@@ -82,7 +83,9 @@ def _build_table(
     """The table whose rows run from line index `start` to `end`: header zone, note column,
     columns, rows, then the table. `header_at` is the header of years above rows printed as
     paragraphs, when the table was found under one."""
-    caption, between, header, pre = header_zone(infos, start, vocab, header_at)
+    rows_below = years_as_labels(infos[start : end + 1])
+    placed = PlacedNames(rows_below, most_common_count(value_counts(rows_below)), vocab)
+    caption, between, header, pre = header_zone(infos, start, vocab, header_at, placed)
     tab = infos[start].is_tab
     if not tab:
         infos, caption, between, header = read_note_column(infos, start, end, vocab, caption, between, header)
