@@ -26,6 +26,10 @@ from pipelines.parsing.vocabulary import load_vocabulary
 
 VOCAB = load_vocabulary()
 PDF = Path(__file__).parent / "data" / "pdf" / "columns_two_line_header.pdf"
+# a header read by place ('Brutto-  Intäk-  Netto-' over 'kostnad  ter  kostnad'), and a real
+# report that prints revenues, costs and net side by side
+NAMES_BY_PLACE = Path(__file__).parent / "data" / "names_by_place.txt"
+SIMRISHAMN = Path(__file__).parent / "data" / "corpus" / "c03_simrishamn_delarsrapport2025.txt"
 
 
 @pytest.fixture(scope="module")
@@ -190,6 +194,8 @@ def warehouse(tmp_path_factory, dagster_home):
     shutil.copy(PDF, root / "raw")
     (root / "raw" / "share.txt").write_text(SHARE, encoding="utf-8")
     (root / "raw" / "statement.txt").write_text(STATEMENT, encoding="utf-8")
+    shutil.copy(NAMES_BY_PLACE, root / "raw")
+    shutil.copy(SIMRISHAMN, root / "raw")
     path = root / "warehouse" / "warehouse.duckdb"
     assert run_pipeline(path, root / "raw") == 0
     con = duckdb.connect(str(path), read_only=True)
@@ -419,3 +425,35 @@ def test_a_year_run_into_the_next_name_parts_there():
     )
     table = extract_document("glued.txt", text.encode()).tables[0]
     assert table.headers == ["Utfall 2024", "Budget 2025", "Prognos 2025", "Avvikelse"]
+
+
+def test_columns_of_revenues_costs_and_net_are_line_items_and_the_net_is_checked(warehouse):
+    """An operating statement that prints each row's revenues, costs and net side by side: the
+    columns of revenues and of costs are those line items (not three net costs of one key, of
+    which the warehouse kept one), and net = costs − revenues is checked on every row."""
+    # Simrishamn, tertial 1 2025, l.49 (tkr): 'Kultur' 1 135 | −9 165 | −8 030 (costs printed
+    # negative: 1 135 − 9 165 = −8 030)
+    kultur = warehouse.execute(
+        "select column_header, line_item, measure_key, period_key, amount_sek, net_cost_sek from marts.fct_operating "
+        "where source_file = ? and row_label = 'Kultur' and col_no <= 3 order by col_no", [SIMRISHAMN.name]).fetchall()
+    assert kultur == [
+        ("Tertial jan-april 2025 Utfall Intäkter", "revenues", "actual", "2025-M04", 1_135_000.0, -1_135_000.0),
+        ("Tertial jan-april 2025 Utfall Kostnader", "costs", "actual", "2025-M04", -9_165_000.0, 9_165_000.0),
+        ("Tertial jan-april 2025 Utfall Netto", "net_cost", "actual", "2025-M04", -8_030_000.0, -8_030_000.0),
+    ]
+    found = warehouse.execute(
+        "select source_file, count(*), count(*) filter (where passed) from audit.identity_findings "
+        "where rule = 'gross_net' and source_file in (?, ?) group by all order by all",
+        [NAMES_BY_PLACE.name, SIMRISHAMN.name]).fetchall()
+    # 5 activities and the sum in Simrishamn's table; 3 rows in the second table of the text
+    assert found == [(SIMRISHAMN.name, 6, 6), (NAMES_BY_PLACE.name, 3, 3)]
+    detail = warehouse.execute(
+        "select detail from audit.identity_findings where rule = 'gross_net' and source_file = ? and line_no = 21",
+        [NAMES_BY_PLACE.name]).fetchone()
+    assert detail == ("netto = kostnader − intäkter: intäkter 14,2, kostnader 118,6",)
+    # 'Nettokostnad' names no measure: in an operating statement it is the period's outcome, so
+    # the budget deviation (Kommunbidrag 98,1 − Nettokostnad 104,4 = −6,3) is checked too
+    deviation = warehouse.execute(
+        "select passed, expected from audit.identity_findings where rule = 'deviation' and source_file = ? "
+        "and line_no = 21", [NAMES_BY_PLACE.name]).fetchall()
+    assert deviation == [(True, -6.3)]

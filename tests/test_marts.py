@@ -455,6 +455,7 @@ def test_dbts_unit_tests_pass_and_runs_leave_them_out(warehouse, tmp_path, monke
     assert sorted((r.node.unique_id, r.status) for r in results) == [
         ("unit_test.rapportlager.int_identity_column_sums.a_grand_total_adds_every_item_above", "pass"),
         ("unit_test.rapportlager.int_identity_column_sums.a_running_total_adds_the_total_before_its_block", "pass"),
+        ("unit_test.rapportlager.int_identity_net_columns.net_columns_in_each_printed_convention", "pass"),
         ("unit_test.rapportlager.int_money_facts.net_cost_sek_is_one_convention", "pass")]
     build_log = (DBT_PROJECT_DIR / "logs" / "dbt-build.log").read_text(encoding="utf-8")
     assert "net_cost_sek_is_one_convention" not in build_log

@@ -21,6 +21,10 @@ report_kinds as (
     select * from {{ ref('report_kinds') }}
 ),
 
+tables as (
+    select document_id, table_no, table_kind from {{ ref('stg_raw__tables') }}
+),
+
 columns as (
     select distinct document_id, table_no, col_no, column_header
     from cells
@@ -71,7 +75,13 @@ with_year as (
         columns.table_no,
         columns.col_no,
         columns.column_header,
-        per_column.measure,
+        case
+            -- in an operating statement a net column ('Nettokostnad', 'Netto') is the net cost,
+            -- as a column of costs or revenues is the gross: a figure of the period (outcome,
+            -- or plan for a later year), measured as a column that names no measure
+            when per_column.measure = 'net' and tables.table_kind = 'operating_statement' then null
+            else per_column.measure
+        end as measure,
         per_column.flow,
         per_column.month_named,
         coalesce(per_column.says_full_year, false) as says_full_year,
@@ -82,6 +92,9 @@ with_year as (
         on columns.document_id = per_column.document_id
         and columns.table_no = per_column.table_no
         and columns.col_no = per_column.col_no
+    left join tables
+        on columns.document_id = tables.document_id
+        and columns.table_no = tables.table_no
 ),
 
 -- a column that names no year or month (e.g. 'Avvikelse') covers the period of the nearest

@@ -32,6 +32,11 @@ gross_net as (
     where document_id in (select document_id from run_documents)
 ),
 
+net_columns as (
+    select * from {{ ref('int_identity_net_columns') }}
+    where document_id in (select document_id from run_documents)
+),
+
 investment_net as (
     select * from {{ ref('int_identity_investment_net') }}
     where document_id in (select document_id from run_documents)
@@ -53,6 +58,8 @@ unioned as (
     select * from deviations
     union all by name
     select * from gross_net
+    union all by name
+    select * from net_columns
     union all by name
     select * from investment_net
     union all by name

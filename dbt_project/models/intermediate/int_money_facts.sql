@@ -71,7 +71,15 @@ joined as (
         money_rows.section_organisation,
         money_rows.organisation,
         money_rows.row_activity_code as activity_code,
-        money_rows.line_item,
+        case
+            -- an operating statement's columns of revenues and of costs ('Intäkter',
+            -- 'Bruttokostnad') print the net cost's parts, not the net cost
+            when cells.table_kind = 'operating_statement' and money_rows.line_item = 'net_cost' and cells.flow = 'income'
+                then 'revenues'
+            when cells.table_kind = 'operating_statement' and money_rows.line_item = 'net_cost' and cells.flow = 'expenditure'
+                then 'costs'
+            else money_rows.line_item
+        end as line_item,
         case when money_rows.row_class = 'part'
             then trim(regexp_replace(money_rows.row_label, '^\s*[-–−•]?\s*(varav\s+)?', '', 'i'))
         end as sub_item,
