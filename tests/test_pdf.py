@@ -223,7 +223,7 @@ def test_a_header_whose_stub_names_the_unit_is_the_whole_header():
 
 
 def test_the_reports_printed_to_pdf_give_the_texts_findings(tmp_path, dagster_home, warehouse):
-    # the whole pipeline on the five PDFs: every identity the audit decides on the text (477:
+    # the whole pipeline on the five PDFs: every identity the audit decides on the text (490:
     # 30 failing in 000, 4 in 001, 9 in 003), with the same verdict, and no other
     from pipelines.cli import run_pipeline
 

@@ -81,7 +81,7 @@ def read_columns(
         # ('Kommentar'): no value column, it stands after them
         text, printed, notes_name = _notes_name_apart(text, printed, _notes_place(body))
         # names printed over the rows' columns name them; else the header's words are read
-        placed = None if under_years else names_by_position(printed, body, n, vocab)
+        placed = names_by_position(printed, body, n, vocab)
         if placed is None:
             n = _space_column_count(text, body, n, counts, under_years, vocab)
             placed = segment_header(text, n, vocab)

@@ -37,7 +37,7 @@ def header_zone(
 
     Returns (caption_info, between_lines, header_lines, pre_row_lines)."""
     if header_at is not None:
-        return _zone_of_year_header(infos, start, header_at)
+        return _zone_of_year_header(infos, start, header_at, vocab, placed)
     j, pre = _pre_row_labels(infos, start, vocab, placed)
     if j < 0 or not (is_header_line(infos[j], vocab) or _names_every_column(infos[j], vocab, placed)):
         # no header: the label lines above are caption candidates, not rows
@@ -54,13 +54,18 @@ def _nonblank_above(infos: list[LineInfo], k: int) -> int:
     return k
 
 
-def _zone_of_year_header(infos: list[LineInfo], start: int, header_at: tuple[int, int]):
+def _zone_of_year_header(infos: list[LineInfo], start: int, header_at: tuple[int, int], vocab: Vocabulary, placed=None):
     """The zone of a header of years found above rows printed as paragraphs: its lines, the
-    lines between it and the first row, and the caption right above it."""
+    lines between it and the first row, and the caption right above it. A line right above
+    the years whose pieces stand over the values names groups of them ('Kommunen   Koncernen'
+    over '2024  2023  2024  2023'): it is the header's first line, the caption is above it."""
     first, last = header_at
     header = [x for x in infos[first : last + 1] if not x.blank]
     pre = [x for x in infos[last + 1 : start] if not x.blank]
     k = _nonblank_above(infos, first - 1)
+    if k == first - 1 and k >= 0 and placed is not None and not is_caption_like(infos[k], vocab) and placed.names_some(infos[k]):
+        header.insert(0, infos[k])
+        k = _nonblank_above(infos, k - 1)
     caption = infos[k] if k >= 0 and captionable(infos[k]) and not infos[k].has_values else None
     return caption, [], header, pre
 

@@ -224,6 +224,8 @@ def _analyse_space(info: LineInfo, allow_note: bool = True) -> LineInfo:
             merged.append((ptok + tok, ps, e))
         else:
             merged.append((tok, s, e))
+    if _year_ends_label(text, merged):
+        merged = merged[1:]
     # a dangling sign at the start belongs to the label (e.g. "-varav ...") only if no digit follows
     label_end = merged[0][1] if merged else len(text)
     info.label = text[:label_end].strip()
@@ -248,6 +250,20 @@ def _analyse_space(info: LineInfo, allow_note: bool = True) -> LineInfo:
         info.tokens, info.spans, info.gaps = [], [], []
         return _analyse_space(info, allow_note=False)
     return info
+
+
+def _year_ends_label(text: str, vals: list[tuple[str, int, int]]) -> bool:
+    """A year one space after a label's word, then a wide space before values that are no
+    years ('Utfall 2024      -2,8    2,3 …', 'Budget 2025    20,0'): the year ends the label, it
+    is no value (text laid out in columns sets values apart from their labels)."""
+    if len(vals) < 2 or not YEAR_RE.match(vals[0][0]):
+        return False
+    start = vals[0][1]
+    before = text[:start]
+    return (
+        before.endswith(" ") and not before.endswith("  ") and _LETTER_RE.search(before[-3:-1] or "") is not None
+        and vals[1][1] - vals[0][2] >= MIN_CELL_GAP and any(not YEAR_RE.match(t) for t, _, _ in vals[1:])
+    )
 
 
 def years_as_labels(body: list[LineInfo]) -> list[LineInfo]:

@@ -17,12 +17,16 @@ from .header import segment_header
 from .line_infos import ReadOver
 from .lines import LineInfo, count_header_words
 from .numbers import group_thousands, split_numbers
-from .settings import NO_COLUMN_LIMIT
+from .settings import MIN_CELL_GAP, NO_COLUMN_LIMIT
 from .vocabulary import Vocabulary
 
 NOTE_RE = re.compile(r"^\d{1,2}[A-Za-z]?$")
-# a label that ends in a note reference: 'varav jämförelsestörande poster 3A'
-LABEL_NOTE_RE = re.compile(r"^(?P<label>.*\S)\s+(?P<note>\d{1,2}[A-Za-z]?)$")
+# a label that ends in a note reference: 'varav jämförelsestörande poster 3A'; a note cell may
+# list several ('14, 15', '3–4')
+_NOTE = r"\d{1,2}[A-Za-z]?"
+LABEL_NOTE_RE = re.compile(rf"^(?P<label>.*\S)\s+(?P<note>{_NOTE}(?:\s*[,–-]\s*{_NOTE})*)$")
+# a list of notes whose last one the line's numbers begin with: 'Maskiner och inventarier 14,' + '15'
+LABEL_NOTE_LIST_RE = re.compile(rf"^(?P<label>.*\S)\s+(?P<notes>(?:{_NOTE}\s*,\s*)+)$")
 
 
 def count_note_columns(texts: list[str], vocab: Vocabulary) -> int:
@@ -165,6 +169,11 @@ def choose(options: list[list[Reading]], n_cols: int) -> list[Reading | None]:
     return chosen
 
 
+def _notes_apart(reading: Reading, gaps: list[int]) -> bool:
+    """Each note the reading takes is followed by a wide space, or ends the line."""
+    return all(k + 1 >= len(gaps) or gaps[k + 1] >= MIN_CELL_GAP for k in reading.note_at)
+
+
 def strip_notes(rows: list[LineInfo], n_notes: int, n_cols: int) -> dict[int, LineInfo]:
     """The rows of a table with a note column, their note references taken out: line number →
     the line read without them (its notes kept in `note_refs`)."""
@@ -172,12 +181,26 @@ def strip_notes(rows: list[LineInfo], n_notes: int, n_cols: int) -> dict[int, Li
     label_notes: dict[int, str] = {}
     infos: list[LineInfo] = []
     for info in rows:
+        listed = LABEL_NOTE_LIST_RE.match(info.label) if info.label else None
+        if listed and len(info.tokens) > 1 and NOTE_RE.match(info.tokens[0]):
+            label_notes[info.line_no] = f"{listed.group('notes').strip()} {info.tokens[0]}"
+            info = replace(info, label=listed.group("label"), tokens=info.tokens[1:], spans=info.spans[1:],
+                           gaps=info.gaps[1:])
+            infos.append(info)
+            continue
         m = LABEL_NOTE_RE.match(info.label) if info.label else None
         if m and info.tokens:
             label_notes[info.line_no] = m.group("note")
             info = replace(info, label=m.group("label"))
         infos.append(info)
-    options = [readings(i.tokens, starts, n_cols) if i.line_no not in label_notes else [] for i in infos]
+    # in text laid out in columns, a note stands apart from the values (under 'Not'): a number
+    # one space before a group of three is its thousands ('21 930'), no note and a value
+    spaced = any(g >= MIN_CELL_GAP for i in infos for g in i.gaps[1:])
+    options = [
+        [r for r in readings(i.tokens, starts, n_cols) if not spaced or _notes_apart(r, i.gaps)]
+        if i.line_no not in label_notes else []
+        for i in infos
+    ]
     for k, info in enumerate(infos):
         if info.line_no in label_notes:
             options[k] = [Reading((label_notes[info.line_no],), (), tuple(info.tokens))]

@@ -247,7 +247,7 @@ def merge_continued(tables: list[Table], infos: list[LineInfo], vocab: Vocabular
         prev = merged[-1] if merged else None
         if prev is not None and prev.headers == t.headers and prev.layout == t.layout and not all(
             h.startswith("Kolumn ") for h in t.headers
-        ) and not _a_table_of_its_own(prev, t):
+        ) and not _a_table_of_its_own(prev, t) and not _titled_anew(prev, t, vocab):
             if _short_gap(infos, prev.last_line, t.first_line - 1) and not _section_between(infos, prev, t, vocab):
                 _append_rows(prev, t)
                 if prev.kind == "other":
@@ -267,6 +267,16 @@ def _section_between(infos: list[LineInfo], prev: Table, t: Table, vocab: Vocabu
     first_row = min(r.line_no for r in t.rows)
     texts = [i.text.strip() for i in infos[prev.last_line - 1 : first_row]]  # the lines around the gap
     return any(starts_a_section(texts, k, vocab) for k in range(1, len(texts) - 1))
+
+
+def _titled_anew(prev: Table, t: Table, vocab: Vocabulary | None) -> bool:
+    """A table whose caption names its unit ('Likvida medel, tkr') and differs from the caption
+    of the table above (no 'forts.' of it) is a table of its own: a continued table prints its
+    caption again, or none."""
+    if vocab is None or vocab.money_unit_re is None or not t.caption or t.caption == prev.caption:
+        return False
+    low = t.caption.lower()
+    return "forts" not in low and vocab.money_unit_re.search(low) is not None
 
 
 def _a_table_of_its_own(prev: Table, t: Table) -> bool:
