@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .header import after_unit, segment_header
-from .header_positions import names_by_position
+from .header_positions import aligned_count, names_by_position
 from .lines import LineInfo, note_place
 from .numbers import groupings, split_numbers
 from .roles import is_row
@@ -61,6 +61,13 @@ def most_common_count(counts: list[int]) -> int:
     return max(freq.items(), key=lambda kv: (kv[1], kv[0]))[0] if freq else 0
 
 
+def column_count(body: list[LineInfo], counts: list[int] | None = None) -> int:
+    """The count most rows print, or more where the rows' values stand right-aligned in more
+    columns than that (rows that leave cells blank: header_positions.aligned_count)."""
+    n = most_common_count(value_counts(body) if counts is None else counts)
+    return aligned_count(body, n)
+
+
 def _widest_tab_row(body: list[LineInfo], n: int) -> int:
     return max([n] + [len(i.cells) for i in body if is_row(i)])
 
@@ -71,7 +78,7 @@ def read_columns(
 ) -> Columns:
     """The table's columns from its rows (`body`) and its header zone."""
     counts = value_counts(body)
-    n = most_common_count(counts)
+    n = column_count(body, counts)
     stub, headers, notes_name = None, [], ""
     if header and header[-1].is_tab:
         stub, headers = tab_header_names(header[-1], _widest_tab_row(body, n))

@@ -72,8 +72,17 @@ def _zone_of_year_header(infos: list[LineInfo], start: int, header_at: tuple[int
 
 def _names_every_column(info: LineInfo, vocab: Vocabulary, placed) -> bool:
     """A line that names each of the rows' columns by where its pieces stand, in words the
-    vocabulary need not know; never a caption (it names the unit)."""
-    return placed is not None and not is_caption_like(info, vocab) and placed.names_every(info)
+    vocabulary need not know; never a caption (it names the unit), though its stub may
+    ('Mnkr      budget      anslag …')."""
+    return placed is not None and not _unit_beyond_stub(info, vocab) and placed.names_every(info)
+
+
+def _unit_beyond_stub(info: LineInfo, vocab: Vocabulary) -> bool:
+    """A line that names an amount unit other than in its stub, the piece at the margin."""
+    text = info.text
+    pieces = wide_pieces(text)
+    rest = pieces[1:] if len(text) - len(text.lstrip()) < MIN_HEADER_NAME_GAP else pieces
+    return is_caption_like(LineInfo(line_no=info.line_no, text="   ".join(rest)), vocab)
 
 
 def _pre_row_labels(infos: list[LineInfo], start: int, vocab: Vocabulary, placed=None) -> tuple[int, list[LineInfo]]:
@@ -120,7 +129,7 @@ def _header_lines(
         # ('Nettokostnad, belopp mkr      Utfall 2022      Budget 2023 …'): the whole header,
         # as a tab header is
         whole = not header and not pending and is_caption_like(info, vocab) and names_columns_apart(info, vocab)
-        by_place = placed is not None and not is_caption_like(info, vocab) and (
+        by_place = placed is not None and not _unit_beyond_stub(info, vocab) and (
             placed.names_every(info) if not header else not pending and not infos[j + 1].blank and placed.names_some(info)
         )
         if whole or by_place or (is_header_line(info, vocab) and (info.is_tab or not is_caption_like(info, vocab))):
@@ -174,8 +183,11 @@ def _caption_above(
     caption = None
     if k >= 0 and not captionable(infos[k]):
         k = -1
-    # a caption that numbers its table may end in a year ('Tabell 2. Budget per nämnd 2025')
-    textual = k >= 0 and (not infos[k].has_values or bool(NUMBERED_CAPTION_RE.match(infos[k].text)))
+    # a caption may end in a year ('Budgetjusteringar 2025', 'Tabell 2. Budget per nämnd 2025')
+    textual = k >= 0 and (
+        not infos[k].has_values or bool(NUMBERED_CAPTION_RE.match(infos[k].text))
+        or (len(infos[k].tokens) == 1 and infos[k].only_years() and bool(infos[k].label))
+    )
     if textual and is_caption_like(infos[k], vocab):
         caption = infos[k]
     elif between:

@@ -307,6 +307,42 @@ def _value_places(body: list[LineInfo], n_cols: int) -> list[tuple[int, int]] | 
     return places
 
 
+def aligned_count(body: list[LineInfo], n_cols: int) -> int:
+    """How many columns rows of right-aligned values stand in, when more than `n_cols` (the
+    count most rows print): rows that leave cells blank print fewer values than the table has
+    columns, each under its column ('-515,2   -8,5      -523,7' under five names). Every value
+    ends at one of a few places, each printed by two rows at least, each row's values at
+    places of their own in order, and a row prints a value at each of them; else `n_cols`."""
+    rows = [
+        [(e, info.text[s:e].strip() in DASHES) for s, e in _cells_apart(info)]
+        for info in body if not info.is_tab and info.spans and is_row(info)
+    ]
+    ends = sorted(e for cells in rows for e, dash in cells if not dash)
+    if not ends:
+        return n_cols
+    places = [[ends[0], ends[0]]]
+    for e in ends[1:]:
+        if e - places[-1][1] <= MAX_ALIGN_SLACK:
+            places[-1][1] = e
+        else:
+            places.append([e, e])
+    k = len(places)
+    if k <= n_cols or any(last - first > MAX_ALIGN_SLACK for first, last in places):
+        return n_cols
+    # a column is printed by two rows at least (a number one row prints apart is no column:
+    # 'LSS 9 § 9')
+    if any(sum(1 for cells in rows if any(first <= e <= last for e, dash in cells if not dash)) < 2
+           for first, last in places):
+        return n_cols
+    if not any(len(cells) == k for cells in rows):
+        return n_cols
+    for cells in rows:
+        at = [next((c for c, (first, last) in enumerate(places) if first <= e <= last), None) for e, dash in cells if not dash]
+        if None in at or at != sorted(set(at)):
+            return n_cols
+    return k
+
+
 def _cells_apart(info: LineInfo) -> list[tuple[int, int]]:
     """The places of a row's values, tokens one space apart kept together ('1 012,4')."""
     cells: list[tuple[int, int]] = []

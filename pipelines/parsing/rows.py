@@ -31,7 +31,7 @@ from .paragraphs import (
 )
 from .roles import follows_footnote, is_footnote, is_row
 from .settings import MAX_ALIGN_SLACK, MIN_CELL_GAP, MIN_ROWS_FOR_SPACING, MIN_STUB_WORDS_FOR_GOAL
-from .spaced import as_printed, space_cells
+from .spaced import as_printed, learn_columns, read_values, space_cells, value_spans
 from .stacked import StackedBlocks, stacked_blocks
 from .tab import repeats_header, tab_cells
 from .vocabulary import Vocabulary
@@ -85,6 +85,16 @@ class _RowReader:
         self.pending: list[LineInfo] = [x for x in pre if x.line_no not in stacked.skip]
         self.last_pattern: dict[int, list[int]] = {}
         self.columns: list[tuple[int, int]] = []  # where the full rows print each column
+        # learned from every full row of the table, those below a short row too (a table whose
+        # rows leave cells blank may print its only full row last: 'Totalt')
+        for line in body:
+            if not line.is_tab and line.tokens and is_row(line):
+                values = read_values(line, layout.n_cols)
+                spans = value_spans(line, values) if len(values) == layout.n_cols else []
+                if spans:
+                    learn_columns(self.columns, spans)
+        if any(e >= s for (_, e), (s, _) in zip(self.columns, self.columns[1:])):
+            self.columns = []  # the full rows are not aligned: each row learns from those above it
         self.below = 0  # the last line of the last row, its label's lines under its values included
 
     def read(self, info: LineInfo) -> None:

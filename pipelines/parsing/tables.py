@@ -15,7 +15,7 @@ report and reads a table wherever one starts, in steps, each in a module of its 
 from __future__ import annotations
 
 from .classify import table_kind, table_unit
-from .columns import Columns, most_common_count, read_columns, value_counts
+from .columns import Columns, column_count, read_columns
 from .header import header_zone
 from .header_positions import PlacedNames
 from .line_infos import LineInfos
@@ -84,7 +84,7 @@ def _build_table(
     columns, rows, then the table. `header_at` is the header of years above rows printed as
     paragraphs, when the table was found under one."""
     rows_below = years_as_labels(infos[start : end + 1])
-    placed = PlacedNames(rows_below, most_common_count(value_counts(rows_below)), vocab)
+    placed = PlacedNames(rows_below, column_count(rows_below), vocab)
     caption, between, header, pre = header_zone(infos, start, vocab, header_at, placed)
     tab = infos[start].is_tab
     if not tab:
