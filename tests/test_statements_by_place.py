@@ -10,10 +10,12 @@ Before, each misread a number or a name silently:
   as notes, 930 and 000 as values);
 - 'Likvida medel, tkr' after a line of prose, under the same years, was read as the rest of the
   cash flow table;
-- the year of 'Utfall 2024' was read as the January value, each month one column to the right.
+- the year of 'Utfall 2024' was read as the January value, each month one column to the right;
+- 'Enhet' over the unit each row prints after its label ('tim', 'kr') was read as a column of
+  values, and '412 500' split in two to fill it.
 
 Lines: balance sheet l.7-14 (groups l.7, names l.8); cash flow caption l.18, rows l.21-29; prose
-l.31-32; 'Likvida medel, tkr' l.34, rows l.37-39; month table l.41-46.
+l.31-32; 'Likvida medel, tkr' l.34, rows l.37-39; month table l.41-46; key figures l.48-53.
 """
 from __future__ import annotations
 
@@ -71,3 +73,13 @@ def test_a_year_after_a_labels_word_ends_the_label(tables):
     assert [r.label for r in months.rows] == ["Utfall 2024", "Budget 2025", "Utfall 2025"]
     # 0,9 = −2,8 + 2,3 − 5,2 + 6,6
     assert _cells(months, "Utfall 2024") == (44, ["-2,8", "2,3", "-5,2", "6,6", "0,9"])
+
+
+def test_a_name_over_the_units_the_labels_print_is_no_column_of_values(tables):
+    measures = tables[4]
+    assert (measures.caption, measures.first_line, measures.last_line) == ("Verksamhetsmått", 48, 53)
+    assert measures.headers == ["Utfall 2024", "Mål 2025"]
+    assert measures.stub_header == "Mått Enhet"
+    # the unit stays with the label it is printed after
+    assert _cells(measures, "Utförda hemtjänsttimmar tim") == (51, ["412 500", "420 000"])
+    assert _cells(measures, "Besök i simhallen st") == (53, ["96 400", "100 000"])

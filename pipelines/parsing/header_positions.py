@@ -57,8 +57,10 @@ def names_by_position(
     if places is None:
         return None
     margin = _label_margin(body, places[0][0])
+    reach = _label_reach(body)
     lines = [line for line in header if line.strip()]
-    pieced = [_pieces(line, places, vocab, upper=k < len(lines) - 1) for k, line in enumerate(lines)]
+    pieced = [_over_labels(_pieces(line, places, vocab, upper=k < len(lines) - 1), places, margin, reach)
+              for k, line in enumerate(lines)]
     last = _placed(pieced[-1], places, margin)
     if last is None:
         return None
@@ -94,13 +96,15 @@ class PlacedNames:
     def __init__(self, body: list[LineInfo], n_cols: int, vocab: Vocabulary):
         self._places = _value_places(body, n_cols) if n_cols >= 2 else None
         self._margin = _label_margin(body, self._places[0][0]) if self._places else 0
+        self._reach = _label_reach(body)
         self._n_cols = n_cols
         self._vocab = vocab
 
     def _named(self, info: LineInfo) -> int:
         if self._places is None or info.blank or info.is_tab or info.has_values and not info.only_years():
             return 0
-        head = _placed(_pieces(info.text, self._places, self._vocab), self._places, self._margin)
+        pieces = _over_labels(_pieces(info.text, self._places, self._vocab), self._places, self._margin, self._reach)
+        head = _placed(pieces, self._places, self._margin)
         return 0 if head is None else sum(1 for _, cols in head if cols)
 
     def names_every(self, info: LineInfo) -> bool:
@@ -352,6 +356,22 @@ def _cells_apart(info: LineInfo) -> list[tuple[int, int]]:
         else:
             cells.append((s, e))
     return cells
+
+
+def _label_reach(body: list[LineInfo]) -> int:
+    """How far most rows' labels reach: the median end of their text before the values."""
+    ends = sorted(len(i.text[: i.spans[0][0]].rstrip()) for i in body if i.label and not i.is_tab and i.spans and is_row(i))
+    return ends[len(ends) // 2] if ends else 0
+
+
+def _over_labels(
+    pieces: list[tuple[int, int, str]], places: list[tuple[int, int]], margin: int, reach: int
+) -> list[tuple[int, int, str]]:
+    """A piece left of the first column's values that begins over the rows' labels (where most
+    of them still print words: 'Enhet' over 'antal', 'tim', 'kr' after each label) names what
+    the labels print, no value column: it is placed as the stub's, at the labels' margin."""
+    return [(min(start, margin) if end <= places[0][0] and start < reach else start, end, text)
+            for start, end, text in pieces]
 
 
 def _label_margin(body: list[LineInfo], first_value: int) -> int:
