@@ -83,3 +83,9 @@ def test_a_name_over_the_units_the_labels_print_is_no_column_of_values(tables):
     # the unit stays with the label it is printed after
     assert _cells(measures, "Utförda hemtjänsttimmar tim") == (51, ["412 500", "420 000"])
     assert _cells(measures, "Besök i simhallen st") == (53, ["96 400", "100 000"])
+
+
+def test_a_heading_after_the_reports_title_is_no_organisation(tables):
+    # 'Årsredovisning 2024', a blank line, 'Balansräkning': the heading names a statement, not
+    # the unit the report is about (a name right under the title would be: 000's 'Leanlink')
+    assert [t.organisation for t in tables] == [None] * 5

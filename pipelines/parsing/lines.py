@@ -113,7 +113,15 @@ def is_compound_value(cell: str) -> bool:
     return bool(c) and len(c) <= MAX_COMPOUND_VALUE and bool(_DIGIT_RE.search(c)) and not YEAR_RE.match(c)
 
 
+# a rule drawn with characters: across the table, or under each column ('-------   -------')
+_RULE_RE = re.compile(r"^\s*[-=_\u2500\u2501\u2550]{3,}(?:\s+[-=_\u2500\u2501\u2550]{3,})*\s*$")
+
+
 def analyse_line(line_no: int, raw: str) -> LineInfo:
+    if _RULE_RE.match(raw):
+        # a rule under a header or above a sum parts nothing: read as a blank line, it is
+        # neither a caption nor a label
+        return LineInfo(line_no=line_no, text="")
     text = strip_markup(raw).rstrip() if "<" in raw else raw.rstrip()
     if "(" in text:
         text = bracketed_negatives(text).rstrip()

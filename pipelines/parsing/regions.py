@@ -160,13 +160,16 @@ def _names_new_columns(roles: LineRoles, j: int) -> bool:
 
 def _starts_next_table(roles: LineRoles, start: int, j: int) -> bool:
     """A row line that belongs to the next table: a tab row under space rows, the header of
-    years of the next table, or a tab header of other columns printed again."""
+    years of the next table, the caption of the next that ends in a year, or a tab header of
+    other columns printed again."""
     infos, vocab = roles.infos, roles.vocab
     info = infos[j]
     if info.is_tab != infos[start].is_tab and not infos[start].is_tab:
         return True
     if is_year_header(info, vocab) or _unlabelled_years(info) and not infos[start].only_years():
         return True
+    if info.label and info.n_values == 1 and info.only_years() and infos[j - 1].blank and infos[start].n_values > 1:
+        return True  # after a blank line, under rows of several values: a caption ('Resultatbudget 2026')
     return repeats_header(info, vocab) and not same_columns(info, tab_header_above(infos, start, vocab))
 
 

@@ -45,7 +45,7 @@ def find_sections(lines: list[str], vocab: Vocabulary, pages: frozenset[int] = f
             before = stripped[max(0, i - 2) : i]
             page_top = i + 1 in pages and low.startswith(kinds) and line[:1].isupper() and not line.endswith(".")
             if i < 2 or all(not b for b in before) or page_top:
-                sections.append(Section(i + 1, _title_organisation(stripped, i)))
+                sections.append(Section(i + 1, _title_organisation(stripped, i, vocab)))
                 continue
         if starts_a_section(stripped, i, vocab):
             sections.append(Section(i + 1, line))
@@ -88,16 +88,25 @@ def starts_a_section(stripped: list[str], i: int, vocab: Vocabulary) -> bool:
     return any(re.search(pattern, low) for pattern, level in vocab.organisation_levels if level in HEADING_LEVELS)
 
 
-def _title_organisation(lines: list[str], i: int) -> str | None:
+def _title_organisation(lines: list[str], i: int, vocab: Vocabulary) -> str | None:
+    """The unit a title block names: in the title ('Leanlinks förvaltningsbudget'), or a name
+    among the next lines. A name printed right under the title is the unit's, whatever it says
+    ('Leanlink'); after a blank line, only one that says it is a unit ('Kommunstyrelsen'), as a
+    heading there may name the part that follows ('Balansräkning', 'Vårdproduktion')."""
     m = GENITIVE_RE.match(lines[i])
     if m and not lines[i].lower().startswith(("delårs", "verksamhets", "förvaltnings")):
         return m.group(1)
-    block = [l for l in lines[i + 1 : i + 6] if l][:3]
-    for line in block:
-        if line.lower() in ("innehåll",):
+    seen, apart = 0, False
+    for line in lines[i + 1 : i + 6]:
+        if not line:
+            apart = True
+            continue
+        seen += 1
+        if seen > 3 or line.lower() in ("innehåll",):
             break
         if NAME_RE.match(line) and not re.search(r"\d", line) and len(line.split()) <= 5:
-            return line
+            if not apart or any(re.search(pattern, line.lower()) for pattern, _ in vocab.organisation_levels):
+                return line
     return None
 
 
