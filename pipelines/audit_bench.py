@@ -41,7 +41,9 @@ class Trial:
     corrupted: str
     flagged: bool
     named: bool
-    detectable: bool = True  # the change exceeds the rounding tolerance of an identity
+    # the change exceeds the rounding tolerance of an identity, and the row does not read as a
+    # consistent row of the other sign convention
+    detectable: bool = True
     suspects: list[str] = field(default_factory=list)
     table_kind: str = ""
 
@@ -143,6 +145,8 @@ class _Baseline:
     by_cell: dict[str, list[tuple[float, float, float]]]
     cells: pd.DataFrame
     candidates: list[str]
+    # the sign convention each row's deviation was read in ('net_cost', 'result')
+    conventions: dict[tuple, str]
 
 
 def _baseline(warehouse: Path) -> _Baseline:
@@ -170,7 +174,16 @@ def _baseline(warehouse: Path) -> _Baseline:
     cells = cells.set_index("key")
     candidates = [k for k in covered if k in cells.index and cells.loc[k, "table_kind"] in CORRUPTED_KINDS
                   and pd.notna(cells.loc[k, "value"])]
-    return _Baseline(failed, by_cell, cells, candidates)
+    conventions = {
+        (r.source_file, r.table_no, r.row_no, r.col_no): _convention(r.detail)
+        for r in baseline[baseline["rule"] == "deviation"].itertuples()
+    }
+    return _Baseline(failed, by_cell, cells, candidates, conventions)
+
+
+def _convention(detail: str) -> str:
+    """The sign convention a deviation's detail names ('result: outcome 3,0 − budget 0')."""
+    return str(detail).split(":", 1)[0]
 
 
 def _corrupted_records(base: _Baseline, key: str, corrupted: str, texts: dict[str, list[str]]):
@@ -215,6 +228,16 @@ def _judge(base: _Baseline, audit: "FastAudit", key: str, kind: str, corrupted: 
         round(abs(difference + coef * change), 6) > round(tolerance, 6)
         for coef, difference, tolerance in base.by_cell.get(key, [])
     )
+    # a change that makes the row a consistent row of the other sign convention (a row that
+    # alone shows its convention: 'Leanlink  −76,1  0  −76,1' printed '76,1') is one no audit
+    # that reads conventions from the numbers can see, unless another identity fails
+    turned = any(
+        r.rule == "deviation" and key in list(r.cell_keys) and not pd.isna(r.passed) and bool(r.passed)
+        and base.conventions.get((r.source_file, r.table_no, r.row_no, r.col_no), _convention(r.detail))
+        != _convention(r.detail)
+        for r in findings.itertuples()
+    )
+    detectable = bool(involved) or (detectable and not turned)
     return Trial(key, kind, cell["raw_text"], corrupted, bool(involved), named, detectable, suspects,
                  cell["table_kind"])
 

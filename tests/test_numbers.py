@@ -83,3 +83,14 @@ def test_not_numbers(text):
 )
 def test_split_numbers(tokens, columns, cells):
     assert split_numbers(tokens.split(), columns) == cells
+
+
+def test_a_minus_after_an_amount_makes_it_negative():
+    # ledger printouts print the sign after the number ('9 450-', '2,4-')
+    assert parse_number("9 450-").value == -9450
+    assert parse_number("2,4-").value == -2.4
+    assert parse_number("450-").value == -450
+    # a year's or a word's hyphen is no sign ('1990-talet', '60- och 70-talet')
+    assert parse_number("1990-") is None
+    assert parse_number("60-") is None
+    assert split_numbers(["9", "450-", "9", "120-", "330"]) == ["9 450-", "9 120-", "330"]

@@ -280,3 +280,29 @@ def test_a_table_printed_across_the_page_is_read_upright():
         summa = next(r for r in table.rows if r.label == "Summa verksamheter")
         assert [c.value for c in summa.cells] == [2031300, 1349700, 2043400, -12100, 1312700]
     assert doc.n_pages == 3 and [doc.page_of(t.first_line) for t in doc.tables] == [2, 3]
+
+
+def test_a_page_shown_turned_reads_as_shown():
+    """A page whose content is set sideways and marked to be shown turned (/Rotate 90: a
+    landscape page of a PDF printed or merged from others) read as no text at all before ('the
+    PDF holds no text'). Built here from the two-line-header fixture, each page turned so."""
+    import io
+
+    import pypdf
+    from pypdf import Transformation
+
+    from pipelines.parsing.pdf import pdf_text
+
+    source = PRINTED / "columns_two_line_header.pdf"
+    writer = pypdf.PdfWriter()
+    for page in pypdf.PdfReader(source).pages:
+        turned = writer.add_page(page)
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        turned.add_transformation(Transformation((0, 1, -1, 0, height, 0)))  # the content set sideways
+        turned.mediabox = pypdf.generic.RectangleObject([0, 0, height, width])
+        turned[pypdf.generic.NameObject("/Rotate")] = pypdf.generic.NumberObject(90)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    text, warnings = pdf_text(buffer.getvalue())
+    assert (text, warnings) == pdf_text(source.read_bytes())
+    assert "Driftredovisning per nämnd (mnkr)" in text

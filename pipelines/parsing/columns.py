@@ -28,7 +28,7 @@ from .lines import LineInfo, note_place
 from .numbers import groupings, split_numbers
 from .roles import is_row
 from .settings import MAX_ALIGN_SLACK, MIN_FITTING_SHARE, MIN_NOTE_ROWS, NO_COLUMN_LIMIT
-from .tab import tab_header_names
+from .tab import tab_header_names, with_tab_groups
 from .vocabulary import Vocabulary
 from .words import broken_words
 
@@ -82,6 +82,8 @@ def read_columns(
     stub, headers, notes_name = None, [], ""
     if header and header[-1].is_tab:
         stub, headers = tab_header_names(header[-1], _widest_tab_row(body, n))
+        if len(header) >= 2 and header[-2].is_tab:
+            stub, headers = with_tab_groups(header[-2], header[-1], stub, headers)
     elif header:
         text, printed, caption, between = _header_text(header, caption, between, vocab)
         # a name printed over the text the rows print after their values names those notes

@@ -72,9 +72,9 @@ def _zone_of_year_header(infos: list[LineInfo], start: int, header_at: tuple[int
 
 def _names_every_column(info: LineInfo, vocab: Vocabulary, placed) -> bool:
     """A line that names each of the rows' columns by where its pieces stand, in words the
-    vocabulary need not know; never a caption (it names the unit), though its stub may
-    ('Mnkr      budget      anslag …')."""
-    return placed is not None and not _unit_beyond_stub(info, vocab) and placed.names_every(info)
+    vocabulary need not know, a unit among them ('Mnkr   budget   anslag', 'Avvikelse' over
+    'tkr')."""
+    return placed is not None and placed.names_every(info)
 
 
 def _unit_beyond_stub(info: LineInfo, vocab: Vocabulary) -> bool:
@@ -129,8 +129,11 @@ def _header_lines(
         # ('Nettokostnad, belopp mkr      Utfall 2022      Budget 2023 …'): the whole header,
         # as a tab header is
         whole = not header and not pending and is_caption_like(info, vocab) and names_columns_apart(info, vocab)
-        by_place = placed is not None and not _unit_beyond_stub(info, vocab) and (
-            placed.names_every(info) if not header else not pending and not infos[j + 1].blank and placed.names_some(info)
+        # a unit over a column is that column's ('Avvikelse' over 'tkr'); over the line of
+        # names, a unit names a caption unless its stub prints it
+        by_place = placed is not None and (
+            placed.names_every(info) if not header
+            else not pending and not infos[j + 1].blank and not _unit_beyond_stub(info, vocab) and placed.names_some(info)
         )
         if whole or by_place or (is_header_line(info, vocab) and (info.is_tab or not is_caption_like(info, vocab))):
             header = [info] + pending + header
@@ -146,11 +149,34 @@ def _header_lines(
                 break
         else:
             break
+        if info.is_tab and j > 0 and _tab_groups_above(infos[j - 1], info, vocab):
+            # a spreadsheet's merged cells over the names ('Januari–augusti', then 'Helår' over
+            # the next run): the header's upper line
+            header = [infos[j - 1]] + header
+            j -= 2
+            break
         if info.is_tab or (whole and not _names_above(infos, j, vocab)):
             j -= 1
             break
         j -= 1
     return j, header, pending
+
+
+def _tab_groups_above(above: LineInfo, names: LineInfo, vocab: Vocabulary) -> bool:
+    """A tab line right above a tab header that names groups of its columns: no values but
+    years, fewer names than cells (a group's name leaves the cells it spans empty), one at
+    least over the value columns."""
+    if not above.is_tab or above.has_values and not above.only_years() or is_caption_like_beyond_stub(above, vocab):
+        return False
+    cells = above.text.split("\t")
+    named = [k for k, c in enumerate(cells) if c.strip()]
+    return any(k >= 1 for k in named) and len(named) < len([c for c in names.text.split("\t") if c.strip()])
+
+
+def is_caption_like_beyond_stub(info: LineInfo, vocab: Vocabulary) -> bool:
+    """A tab line that names an amount unit in a cell after its first (its stub may: 'Mnkr')."""
+    cells = info.text.split("\t")
+    return is_caption_like(LineInfo(line_no=info.line_no, text=" ".join(cells[1:])), vocab)
 
 
 def _caption_over_columns(info: LineInfo, header: list[LineInfo]) -> bool:

@@ -19,6 +19,7 @@ _NUMBER_RE = re.compile(
         (?P<sign>[+\-−–])?\s?
         (?P<int>\d{1,3}(?:[ \u00a0\u2007\u2009\u202f]\d{3})+|\d+)  # thousands: a space, no-break, figure or thin space
         (?:[,.](?P<dec>\d+))?
+        (?P<tsign>[-−](?=\s|%|$))?  # a minus after the number: ledger printouts ('9 450-')
         \s?(?P<pct>%)?
         (?P<foot>[*¹²³⁴⁵⁶⁷⁸⁹⁰]*)$""",
     re.VERBOSE | re.IGNORECASE,
@@ -57,13 +58,27 @@ def parse_number(text: str) -> Number | None:
         return None
     digits = re.sub(r"\D", "", m.group("int"))
     dec = m.group("dec") or ""
+    if m.group("tsign") and not _trailing_minus(m.group("int"), dec, m.group("sign")):
+        return None
     # '12.500' with a dot and three digits is still a decimal here: the reports print
     # thousands with spaces only.
     value = float(f"{digits}.{dec}" if dec else digits)
-    if m.group("sign") and m.group("sign") in MINUS_SIGNS:
+    if m.group("sign") and m.group("sign") in MINUS_SIGNS or m.group("tsign"):
         value = -value
     cmp_ = (m.group("cmp") or "").strip() or None
     return Number(value, len(dec), bool(m.group("pct")), cmp_, m.group("foot") or m.group("lead") or None)
+
+
+def _trailing_minus(integer: str, dec: str, sign: str | None) -> bool:
+    """A minus printed after a number makes it negative (as ledger printouts print it: '9 450-',
+    '2,4-') when the number is an amount: decimals, thousands, or three digits that are no year;
+    not after a sign of its own, nor after a word's number ('60-' of '60- och 70-talet')."""
+    if sign:
+        return False
+    digits = re.sub(r"\D", "", integer)
+    if not dec and integer.isdigit() and re.match(r"(19|20)\d\d$", integer):
+        return False  # a year's hyphen: '1990-talet' broken over two lines
+    return bool(dec) or len(digits) >= 3
 
 
 @lru_cache(maxsize=65_536)
@@ -85,14 +100,18 @@ def leading_marker(text: str) -> bool:
 _TOKEN_RE = re.compile(
     r"^(?:[¹²³⁴⁵⁶⁷⁸⁹]?(?:≥|≤±|≤)|\d(?:≥|≤±|≤)|<±|>|<|±)?[+\-−–]?\d+(?:[,.]\d+)?%?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*$"
 )
+# an amount with its minus after it ('450-', '2,4-', '1 200-' in its last group)
+_TRAILING_MINUS_RE = re.compile(r"^\d+(?:[,.]\d+)?[-−]$")
 
 
 @lru_cache(maxsize=65_536)
 def is_number_token(tok: str) -> bool:
+    if _TRAILING_MINUS_RE.match(tok):
+        return parse_number(tok) is not None or bool(_GROUP_RE.match(tok))
     return bool(_TOKEN_RE.match(tok))
 
 
-_GROUP_RE = re.compile(r"^\d{3}(?:[,.]\d+)?%?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
+_GROUP_RE = re.compile(r"^\d{3}(?:[,.]\d+)?[-−]?%?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
 _LEAD_RE = re.compile(r"^(?:≥|≤|<|>)?[+\-−–]?[1-9]\d{0,2}$")
 _THREE_DIGITS_RE = re.compile(r"^\d{3}$")
 _NON_DIGIT_RE = re.compile(r"\D")

@@ -47,7 +47,14 @@ def pdf_text(data: bytes) -> tuple[str, list[str]]:
     for k in range(n_pages):
         try:
             rotated.seen = False
-            text = pages[k].extract_text(extraction_mode="layout")
+            page = pages[k]
+            if page.get("/Rotate", 0) % 360:
+                # a page a viewer shows turned (a landscape page of a merged or printed PDF):
+                # read as shown, its turn applied to a copy of its content
+                turned = turned or pypdf.PdfWriter(clone_from=reader)
+                page = turned.pages[k]
+                page.transfer_rotation_to_content()
+            text = page.extract_text(extraction_mode="layout")
             if rotated.seen:
                 turned = turned or pypdf.PdfWriter(clone_from=reader)
                 text = _upright_text(turned.pages[k], text, rotated)

@@ -60,6 +60,28 @@ def tab_header_names(line: LineInfo, n_cols: int) -> tuple[str | None, list[str]
     return stub, headers
 
 
+def with_tab_groups(upper: LineInfo, lower: LineInfo, stub: str | None, headers: list[str]) -> tuple[str | None, list[str]]:
+    """The names of a tab header under a line of group names, as a spreadsheet's merged cells
+    print them: a group's name in the cell of its first column, the cells of the others empty;
+    it heads each column from its own to the next group's ('Januari–augusti' over 'Utfall',
+    'Budget', 'Avvikelse'). The upper line's first cell adds to the stub ('Mnkr')."""
+    up = [c.strip() for c in upper.text.split("\t")]
+    low = [c.strip() for c in lower.text.split("\t")]
+    while low and not low[-1]:
+        low.pop()
+    first = len(low) - len(headers)  # the cell of the first column's name
+    named: list[str] = []
+    group = ""
+    for k in range(1, len(low)):
+        if k < len(up) and up[k]:
+            group = up[k]
+        if k >= first:
+            named.append(f"{group} {low[k]}".strip() if group else low[k])
+    top = up[0] if up else ""
+    stub = " ".join(x for x in (top, stub or "") if x) or None
+    return stub, named if len(named) == len(headers) else headers
+
+
 def tab_cells(info: LineInfo, n_cols: int) -> list[Cell]:
     """The value cells of a tab row, in its first n_cols columns; a value printed with words
     is kept as printed, with no number."""

@@ -14,6 +14,8 @@ report and reads a table wherever one starts, in steps, each in a module of its 
 """
 from __future__ import annotations
 
+import re
+
 from .classify import table_kind, table_unit
 from .columns import Columns, column_count, read_columns
 from .header import header_zone
@@ -31,6 +33,9 @@ from .rows import read_rows
 from .spaced import label_number
 from .vocabulary import Vocabulary
 from .words import rejoin_word_breaks
+
+
+_FOOTNOTE_MARK_RE = re.compile(r"(?<=\w)\s?[*¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
 
 
 def find_tables(lines: list[str], vocab: Vocabulary) -> list[Table]:
@@ -116,7 +121,8 @@ def _table(
         first_line = min(first_line, columns.caption.line_no)
     unit = table_unit(caption, columns.stub, columns.headers, vocab)
     kind = table_kind(caption, columns.stub, columns.headers, rows, vocab, unit)
-    headers = [rejoin_word_breaks(h, vocab) for h in columns.headers]
+    # a footnote mark after a column's name ('Prognos 2025**') marks a note under the table
+    headers = [_FOOTNOTE_MARK_RE.sub("", rejoin_word_breaks(h, vocab)) for h in columns.headers]
     if not headers:
         headers = [f"Kolumn {k + 1}" for k in range(columns.n_cols)]
     return Table(table_no, caption, unit, kind, first_line, last_line, columns.stub, headers, rows, layout)
