@@ -53,3 +53,24 @@ def test_group_names_in_merged_cells_head_the_columns_of_their_runs():
     ]
     # −449,1 = −98,4 − 350,7; −9,4 = 2,8 − 12,2
     assert [c.raw_text for c in table.rows[-1].cells] == ["−449,1", "−444,2", "−4,9", "−666,2", "−675,6", "−9,4"]
+
+
+FEES = """Taxor och avgifter 2026 i urval
+
+Avgift                                                    2025      2026   Förändring
+Timtaxa bygglov och tillsyn                           1 250 kr  1 300 kr        4,0 %
+Måltid i förskola, per portion                           62 kr     65 kr        4,8 %
+Hyra idrottshall för ungdomsföreningar                    0 kr      0 kr            –
+"""
+
+
+def test_amounts_printed_with_kronor_are_cells():
+    """A fee table prints each amount with its unit ('1 250 kr'). Before, the amounts were read
+    as the label's words ('Timtaxa bygglov och tillsyn 1 250 kr 1 300 kr') and the change as the
+    only cell, under the first column."""
+    [table] = extract_document("fees.txt", FEES.encode("utf-8")).tables
+    assert table.headers == ["2025", "2026", "Förändring"]
+    cells = {r.label: [(c.col_no, c.raw_text, c.value) for c in r.cells] for r in table.rows}
+    # 4,0 % = 50 / 1 250
+    assert cells["Timtaxa bygglov och tillsyn"] == [(1, "1 250 kr", 1250), (2, "1 300 kr", 1300), (3, "4,0 %", 4.0)]
+    assert cells["Hyra idrottshall för ungdomsföreningar"] == [(1, "0 kr", 0), (2, "0 kr", 0), (3, "–", None)]

@@ -94,3 +94,9 @@ def test_a_minus_after_an_amount_makes_it_negative():
     assert parse_number("1990-") is None
     assert parse_number("60-") is None
     assert split_numbers(["9", "450-", "9", "120-", "330"]) == ["9 450-", "9 120-", "330"]
+
+
+def test_an_amount_may_print_its_unit_in_kronor():
+    # a fee table prints '1 250 kr' in a cell of its own
+    assert parse_number("1 250kr").value == 1250
+    assert split_numbers(["1", "250kr", "1", "300kr"]) == ["1 250kr", "1 300kr"]

@@ -28,6 +28,7 @@ from .text import strip_markup
 from .vocabulary import Vocabulary
 
 # words after numbers that make the line running text, not a row with a note
+AMOUNT_SUFFIXES = ("kr", "kronor")  # a unit a cell prints after its amount
 NOTE_EXCLUDED = {"mnkr", "mkr", "tkr", "kr", "kronor", "procent", "st", "år", "av", "och", "i", "till", "per"}
 YEAR_RE = re.compile(r"^(19|20)\d\d$")
 DATE_RE = re.compile(r"^(19|20)\d\d-[01]\d-[0-3]\d$")  # a balance sheet's column: '2024-12-31'
@@ -202,6 +203,14 @@ def _analyse_space(info: LineInfo, allow_note: bool = True) -> LineInfo:
     i = len(spans) - 1
     while i >= 0:
         tok, s, e = spans[i]
+        if tok in AMOUNT_SUFFIXES and i > 0 and is_number_token(spans[i - 1][0]) and s - spans[i - 1][2] == 1 and (
+            i == len(spans) - 1 or spans[i + 1][1] - e >= MIN_CELL_GAP
+        ):
+            # an amount printed with its unit in a cell of its own ('1 250 kr   1 300 kr')
+            ptok, ps, _ = spans[i - 1]
+            spans[i - 1] = (ptok + tok, ps, e)
+            i -= 1
+            continue
         if tok == "%" or FOOTNOTE_ONLY_RE.match(tok):
             # attaches to the number before it
             if i > 0 and (is_number_token(spans[i - 1][0]) or is_number_token(spans[i - 1][0] + "%")):

@@ -20,7 +20,7 @@ _NUMBER_RE = re.compile(
         (?P<int>\d{1,3}(?:[ \u00a0\u2007\u2009\u202f]\d{3})+|\d+)  # thousands: a space, no-break, figure or thin space
         (?:[,.](?P<dec>\d+))?
         (?P<tsign>[-−](?=\s|%|$))?  # a minus after the number: ledger printouts ('9 450-')
-        \s?(?P<pct>%)?
+        \s?(?:(?P<pct>%)|(?P<kr>kr|kronor)\b)?  # a percentage; an amount in kronor ('1 250 kr')
         (?P<foot>[*¹²³⁴⁵⁶⁷⁸⁹⁰]*)$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -98,7 +98,7 @@ def leading_marker(text: str) -> bool:
 # Splitting a run of tokens: "1 686 182 1 688 129" -> ["1 686 182", "1 688 129"]
 
 _TOKEN_RE = re.compile(
-    r"^(?:[¹²³⁴⁵⁶⁷⁸⁹]?(?:≥|≤±|≤)|\d(?:≥|≤±|≤)|<±|>|<|±)?[+\-−–]?\d+(?:[,.]\d+)?%?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*$"
+    r"^(?:[¹²³⁴⁵⁶⁷⁸⁹]?(?:≥|≤±|≤)|\d(?:≥|≤±|≤)|<±|>|<|±)?[+\-−–]?\d+(?:[,.]\d+)?(?:%|kr|kronor)?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*$"
 )
 # an amount with its minus after it ('450-', '2,4-', '1 200-' in its last group)
 _TRAILING_MINUS_RE = re.compile(r"^\d+(?:[,.]\d+)?[-−]$")
@@ -111,7 +111,7 @@ def is_number_token(tok: str) -> bool:
     return bool(_TOKEN_RE.match(tok))
 
 
-_GROUP_RE = re.compile(r"^\d{3}(?:[,.]\d+)?[-−]?%?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
+_GROUP_RE = re.compile(r"^\d{3}(?:[,.]\d+)?[-−]?(?:%|kr|kronor)?[*¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
 _LEAD_RE = re.compile(r"^(?:≥|≤|<|>)?[+\-−–]?[1-9]\d{0,2}$")
 _THREE_DIGITS_RE = re.compile(r"^\d{3}$")
 _NON_DIGIT_RE = re.compile(r"\D")
