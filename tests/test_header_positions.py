@@ -30,6 +30,8 @@ PDF = Path(__file__).parent / "data" / "pdf" / "columns_two_line_header.pdf"
 # report that prints revenues, costs and net side by side
 NAMES_BY_PLACE = Path(__file__).parent / "data" / "names_by_place.txt"
 SIMRISHAMN = Path(__file__).parent / "data" / "corpus" / "c03_simrishamn_delarsrapport2025.txt"
+# statements and a table of months side by side ('Jan  Feb  Mar  Apr  Jan–apr')
+STATEMENTS = Path(__file__).parent / "data" / "statements_by_place.txt"
 
 
 @pytest.fixture(scope="module")
@@ -196,6 +198,7 @@ def warehouse(tmp_path_factory, dagster_home):
     (root / "raw" / "statement.txt").write_text(STATEMENT, encoding="utf-8")
     shutil.copy(NAMES_BY_PLACE, root / "raw")
     shutil.copy(SIMRISHAMN, root / "raw")
+    shutil.copy(STATEMENTS, root / "raw")
     path = root / "warehouse" / "warehouse.duckdb"
     assert run_pipeline(path, root / "raw") == 0
     con = duckdb.connect(str(path), read_only=True)
@@ -477,3 +480,20 @@ def test_the_committees_sum_is_not_compared_with_the_municipalitys_net_cost(ware
         "select count(*), count(*) filter (where passed) from audit.identity_findings where source_file = ? "
         "and rule = 'column_sum' and row_label = 'Summa nämnder'", [NAMES_BY_PLACE.name]).fetchone()
     assert summed == (2, 2)
+
+
+def test_a_table_of_months_prints_each_months_own_figure(warehouse):
+    """'Jan  Feb  Mar  Apr  Jan–apr' (statements_by_place.txt l.43): a column named by a month
+    alone, among three or more, is that month's own figure ('2024-01', period kind month), not
+    the year to date through it, which 'Jan–apr' is ('2024-M04'). Before, 'Apr' and 'Jan–apr'
+    were one period, and a monthly figure was compared with other reports' year-to-date ones."""
+    periods = warehouse.execute(
+        "select distinct c.column_header, c.period_key, p.period_kind, p.period_start, p.period_end "
+        "from intermediate.int_cells_classified c join marts.dim_period p using (period_key) "
+        "where c.source_file = ? and c.line_no = 44 order by c.column_header", [STATEMENTS.name]).fetchall()
+    assert [(h, k, kind) for h, k, kind, _, _ in periods] == [
+        ("Apr", "2024-04", "month"), ("Feb", "2024-02", "month"), ("Jan", "2024-01", "month"),
+        ("Jan–apr", "2024-M04", "year_to_date"), ("Mar", "2024-03", "month"),
+    ]
+    apr = next(p for p in periods if p[0] == "Apr")
+    assert (str(apr[3]), str(apr[4])) == ("2024-04-01", "2024-04-30")

@@ -1,4 +1,6 @@
--- One row per value column of a table: the measure its header names and the period it covers.
+-- One row per value column of a table: the measure its header names and the period it covers:
+-- the year to date through a month, the full year, or (a table of months side by side) one
+-- month's own figure.
 -- Incremental: per document (see int_run_documents).
 {{ config(materialized='incremental', pre_hook="{{ delete_documents_built_again() }}") }}
 -- depends_on: {{ ref('int_run_documents') }}
@@ -53,6 +55,31 @@ matched as (
             and vocabulary.kind in ('measure', 'prefix')
             and substr(words.word, length(vocabulary.word) + 1) in ('en', 'et', 'er', 'ar', 'na', 'n', 't', 's', 'e', 'ad', 'ade', 'at')
         )
+),
+
+month_columns as (
+    -- a column named by a month alone ('Jan', 'Augusti 2025'): its words are one month and
+    -- years at most
+    select words.document_id, words.table_no, words.col_no
+    from words
+    left join matched
+        on matched.document_id = words.document_id
+        and matched.table_no = words.table_no
+        and matched.col_no = words.col_no
+        and matched.position = words.position
+        and matched.kind = 'month'
+    group by words.document_id, words.table_no, words.col_no
+    having count(matched.kind) = 1
+        and count(*) filter (where words.word <> '') = 1 + count(*) filter (where regexp_matches(words.word, '^(19|20)[0-9]{2}$'))
+),
+
+month_tables as (
+    -- a table with three such columns or more prints each month's own figure ('Jan  Feb  Mar
+    -- …'), not the year to date through it
+    select document_id, table_no
+    from month_columns
+    group by document_id, table_no
+    having count(*) >= 3
 ),
 
 per_column as (
@@ -118,6 +145,7 @@ final as (
         inherited.table_no,
         inherited.col_no,
         inherited.column_header,
+        month_columns.col_no is not null and month_tables.table_no is not null as is_month,
         case
             -- a deviation measured against another report ('Avvikelse prognos helår,
             -- delårsrapport mars') is the change of the forecast since that report
@@ -159,10 +187,25 @@ final as (
         end as through_month
     from inherited
     inner join documents on inherited.document_id = documents.document_id
+    left join month_columns
+        on month_columns.document_id = inherited.document_id
+        and month_columns.table_no = inherited.table_no
+        and month_columns.col_no = inherited.col_no
+    left join month_tables
+        on month_tables.document_id = inherited.document_id
+        and month_tables.table_no = inherited.table_no
 )
 
 select
-    *,
-    case when through_month = 12 then 'full_year' else 'year_to_date' end as period_kind,
-    fiscal_year::varchar || case when through_month = 12 then '-FY' else '-M' || lpad(through_month::varchar, 2, '0') end as period_key
+    * exclude (is_month),
+    case
+        when is_month then 'month'
+        when through_month = 12 then 'full_year'
+        else 'year_to_date'
+    end as period_kind,
+    fiscal_year::varchar || case
+        when is_month then '-' || lpad(through_month::varchar, 2, '0')
+        when through_month = 12 then '-FY'
+        else '-M' || lpad(through_month::varchar, 2, '0')
+    end as period_key
 from final

@@ -12,7 +12,8 @@ final as (
         fiscal_year,
         through_month,
         period_kind,
-        make_date(fiscal_year, 1, 1) as period_start,
+        -- a month's own figure starts with the month; the year to date with the year
+        make_date(fiscal_year, case when period_kind = 'month' then through_month else 1 end, 1) as period_start,
         last_day(make_date(fiscal_year, through_month, 1)) as period_end
     from columns
 )
