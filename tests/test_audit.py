@@ -292,7 +292,7 @@ def test_findings_report_names_unchecked_columns(db):
 
     findings = db.execute("select * from audit.identity_findings").df()
     report = findings_report(findings, load_unchecked(db))
-    assert ("  not checked: table 12 (line 1581 'Resultat 31 mars 2023 och prognos för helår 2023, belopp mnkr'): "
+    assert ("  not checked: table 13 (line 1581 'Resultat 31 mars 2023 och prognos för helår 2023, belopp mnkr'): "
             "'Redovisat jan-mars 2023 Utgifter', 'Redovisat jan-mars 2023 Inkomster' — the total row prints no "
             "value in this column") in report.splitlines()
 
